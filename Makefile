@@ -1,0 +1,22 @@
+# darkz — the two commands of the README:
+#   make run    set up, build in release, run the main job
+#   make test   set up, run the test suite
+SWIFT ?= swift
+DARKZ := .build/release/darkz
+
+.PHONY: run test setup build clean
+
+setup:
+	@bash scripts/ensure-system-packages.sh
+
+build: setup
+	$(SWIFT) build -c release --product darkz
+
+run: build
+	$(DARKZ) chi2 --sm
+
+test: setup
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,49 @@
+import CGSL
+
+/// One observable's entry in the chi^2 of eq. 5.1 of arXiv:2210.15662.
+public struct ChiSquareTerm: Sendable {
+    public let measurement: Measurement
+    public let prediction: Double
+    /// The experimental error under the chosen convention.
+    public let sigmaExp: Double
+    /// The theory error, the SM uncertainty of the table (as the paper takes it from flavio).
+    public let sigmaTheory: Double
+
+    /// sigma^2 = sigma_exp^2 + sigma_SM^2 (paper, text after eq. 5.1).
+    public var sigma: Double { (sigmaExp * sigmaExp + sigmaTheory * sigmaTheory).squareRoot() }
+    /// (measured - predicted) / sigma: positive when the measurement lies above the prediction.
+    public var pull: Double { (measurement.value - prediction) / sigma }
+    public var chi2: Double { pull * pull }
+}
+
+/// chi^2(X) = sum_i (B_i^th(X) - B_i^exp)^2 / sigma_i^2, eq. 5.1 of arXiv:2210.15662, with
+/// sigma_i^2 the experimental error components and the SM uncertainty added in quadrature.
+public struct ChiSquare: Sendable {
+    public let terms: [ChiSquareTerm]
+
+    /// Pairs each measurement with its prediction.
+    public init(measurements: [Measurement], predictions: [Double], convention: ErrorConvention = .mean) {
+        precondition(measurements.count == predictions.count, "one prediction per measurement")
+        terms = zip(measurements, predictions).map { m, prediction in
+            ChiSquareTerm(measurement: m, prediction: prediction,
+                          sigmaExp: m.experimentalError(convention: convention, prediction: prediction),
+                          sigmaTheory: m.smError)
+        }
+    }
+
+    /// The Standard-Model chi^2: every prediction is the table's SM expectation.
+    public init(standardModel measurements: [Measurement], convention: ErrorConvention = .mean) {
+        self.init(measurements: measurements, predictions: measurements.map(\.sm), convention: convention)
+    }
+
+    public var total: Double { terms.reduce(0) { $0 + $1.chi2 } }
+    public var count: Int { terms.count }
+
+    /// The probability of a chi^2 at least this large with `degreesOfFreedom` (default: the number
+    /// of terms), from GSL's chi^2 distribution (gsl_cdf_chisq_Q).
+    public func pValue(degreesOfFreedom: Int? = nil) -> Double {
+        let dof = degreesOfFreedom ?? count
+        guard dof > 0 else { return .nan }
+        return gsl_cdf_chisq_Q(total, Double(dof))
+    }
+}

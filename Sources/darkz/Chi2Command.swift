@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Inference
+
+/// `darkz chi2 --sm`: the Standard-Model chi^2 of the binned b -> s l l data (paper eq. 5.1).
+struct Chi2Command: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chi2",
+        abstract: "The chi^2 of the binned b -> s l+ l- data (paper table 1, eq. 5.1).")
+
+    @Flag(name: .customLong("sm"), help: "Use the Standard-Model expectations of the table as predictions.")
+    var standardModel = false
+
+    @Flag(name: .customLong("muon-only"), help: "List only the muon observables.")
+    var muonOnly = false
+
+    @Option(name: .customLong("errors"),
+            help: "Asymmetric errors: mean (symmetrise each component) or side (the side of the prediction).")
+    var errors: ErrorConvention = .mean
+
+    @Option(name: .customLong("data"), help: "The measurement table (default: data/bsll_table1.csv).")
+    var dataFile: String?
+
+    @Flag(name: .customLong("json"), help: "Print JSON instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard standardModel else {
+            throw ValidationError("only --sm is available: give --sm for the Standard-Model chi^2")
+        }
+    }
+
+    func run() throws {
+        let path = try dataFile ?? DataDirectory.path(of: DataDirectory.binnedTableFile)
+        let table = try MeasurementTable(contentsOf: path)
+        let report = StandardModelChiSquareReport(table: table, convention: errors, muonOnly: muonOnly)
+        if json { try printJSON(report) } else { print(ChiSquareTableText(report: report).text) }
+    }
+}
+
+extension ErrorConvention: ExpressibleByArgument {}
