@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependency direction (see ../shared/design.md): darkz -> Inference -> {Ensemble, Flavor} -> CGSL.
+// Dependency direction (see ../shared/design.md): darkz -> Inference -> {Ensemble, Flavor} -> CGSL,
+// with DataFiles (reading data/) below Flavor and Inference.
 let package = Package(
     name: "darkz",
     platforms: [.macOS(.v13)],
@@ -12,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // GNU Scientific Library, found through pkg-config (Debian: libgsl-dev).
@@ -19,6 +21,17 @@ let package = Package(
             name: "CGSL",
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
+        ),
+        // Reading the files in data/: CSV and whitespace tables with located errors.
+        .target(name: "DataFiles"),
+        // The physics, knows no sampling: inputs, CKM, penguin loops, dark-boson couplings and
+        // widths, Wilson coefficients, rates.
+        .target(
+            name: "Flavor",
+            dependencies: [
+                "CGSL", "DataFiles",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]
         ),
         // Generic MCMC: sampler, moves, random streams, diagnostics. Knows no physics.
         .target(
@@ -28,18 +41,22 @@ let package = Package(
         // Joins sampler and physics: measurement tables, likelihoods, regions, chain files.
         .target(
             name: "Inference",
-            dependencies: ["CGSL", "Ensemble"]
+            dependencies: ["CGSL", "DataFiles", "Ensemble", "Flavor"]
         ),
         .executableTarget(
             name: "darkz",
             dependencies: [
-                "Inference",
+                "Inference", "Flavor", "DataFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "EnsembleTests",
             dependencies: ["Ensemble"]
+        ),
+        .testTarget(
+            name: "FlavorTests",
+            dependencies: ["Flavor"]
         ),
         .testTarget(
             name: "InferenceTests",

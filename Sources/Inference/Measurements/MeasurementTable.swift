@@ -1,3 +1,5 @@
+import DataFiles
+
 /// The binned b -> s l+ l- measurements with their SM expectations (paper table 1), read from a
 /// data file such as data/bsll_table1.csv.
 public struct MeasurementTable: Sendable {

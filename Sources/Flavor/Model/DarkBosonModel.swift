@@ -1,0 +1,56 @@
+import Numerics
+
+/// Everything parameter-independent for Z_D predictions, built once: inputs, the b -> s penguin
+/// coefficients, the width calculator and the normalisation of eq. 2.9.
+public struct DarkBosonModel: Sendable {
+    public let inputs: FlavorInputs
+    public let penguinBToS: PenguinCoefficients
+    public let decays: DarkBosonDecayModel
+    /// N = (4 G_F / sqrt 2) (alpha / 4 pi) V_tb V_ts^*, the prefactor of eq. 2.9: H_eff = -N sum C_i O_i.
+    public let normalization: Complex<Double>
+
+    public init(inputs: FlavorInputs, vmd: VectorMesonDominance) throws {
+        self.inputs = inputs
+        penguinBToS = PenguinCoefficients(transition: .bToS, inputs: inputs)
+        decays = try DarkBosonDecayModel(inputs: inputs, vmd: vmd)
+        let lambdaT = inputs.ckm.lambda(up: 2, from: DownQuarkTransition.bToS.from, to: DownQuarkTransition.bToS.to)
+        normalization = lambdaT * (4 * inputs.fermiConstant / 2.0.squareRoot() * inputs.alphaEM0 / (4 * Double.pi))
+    }
+
+    /// The model with the inputs and tables of data/.
+    public static func standard() throws -> DarkBosonModel {
+        try DarkBosonModel(inputs: .standard(), vmd: VectorMesonDominance())
+    }
+
+    /// Couplings, widths and the pieces of the Wilson coefficients at one parameter point.
+    public func point(_ p: DarkBosonParameters) -> DarkBosonPoint {
+        let couplings = DarkBosonCouplings(p, inputs: inputs)
+        let widths = decays.widths(p, couplings: couplings)
+        return DarkBosonPoint(parameters: p, couplings: couplings, widths: widths,
+                              penguin: penguinBToS, normalization: normalization)
+    }
+}
+
+/// One parameter point with its couplings, widths and Wilson coefficients.
+public struct DarkBosonPoint: Sendable {
+    public let parameters: DarkBosonParameters
+    public let couplings: DarkBosonCouplings
+    public let widths: DarkBosonWidths
+    let penguin: PenguinCoefficients
+    let normalization: Complex<Double>
+
+    /// The Z_D exchange in b -> s l l as new-physics Wilson coefficients at q^2 (GeV^2),
+    /// eqs. 2.10-2.11 with the normalisation of eq. 2.9 (docs/physics.md §2):
+    ///   delta C9  = -F(q^2) v_l / (N (q^2 - M^2 + i M Gamma)),
+    ///   delta C10 = -F(q^2) a_l / (N (q^2 - M^2 + i M Gamma)),
+    /// F = eps_Z E^{0,Z}_L + (eps E^{2,A}_L + eps_Z E^{2,Z}_L) q^2, v_l and a_l the Z_D vector and
+    /// axial couplings of the lepton. Primed coefficients vanish (eq. 2.12).
+    public func wilsonCoefficients(q2: Double, lepton: Lepton) -> (c9: Complex<Double>, c10: Complex<Double>) {
+        let p = parameters
+        let monopole = penguin.monopole(q2: q2, epsilon: p.epsilon, epsilonZ: p.epsilonZ)
+        let propagator = Complex<Double>(q2 - p.mZD * p.mZD, p.mZD * widths.total)
+        let common = -monopole / (normalization * propagator)
+        let c = couplings.lepton(lepton)
+        return (common * c.vector, common * c.axial)
+    }
+}
