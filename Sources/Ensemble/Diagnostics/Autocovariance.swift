@@ -8,6 +8,7 @@ import CGSL
 /// `stats_utils.autocov` (padding to next_fast_len(2n), then dividing by n) compute the same sums;
 /// the padded length changes only rounding.
 func centredLagProducts(_ x: [Double]) -> [Double] {
+    _ = gslReturnsErrorCodes
     let n = x.count
     guard n > 0 else { return [] }
     var padded = 1

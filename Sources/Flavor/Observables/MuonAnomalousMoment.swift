@@ -31,6 +31,7 @@ public enum MuonAnomalousMoment {
     }
 
     private static func integrate(_ f: @escaping (Double) -> Double) -> Double {
+        _ = gslReturnsErrorCodes
         let box = Integrand(f)
         let workspace = gsl_integration_workspace_alloc(200)
         defer { gsl_integration_workspace_free(workspace) }

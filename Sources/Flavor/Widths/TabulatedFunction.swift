@@ -10,6 +10,7 @@ public final class TabulatedFunction: @unchecked Sendable {
     private let interpolation: UnsafeMutablePointer<gsl_interp>
 
     public init(x: [Double], y: [Double], source: String) throws {
+        _ = gslReturnsErrorCodes
         guard x.count >= 2, x.count == y.count else {
             throw DataFileError(file: source, message: "a table needs at least two (x, y) rows")
         }

@@ -42,6 +42,7 @@ public struct ChiSquare: Sendable {
     /// The probability of a chi^2 at least this large with `degreesOfFreedom` (default: the number
     /// of terms), from GSL's chi^2 distribution (gsl_cdf_chisq_Q).
     public func pValue(degreesOfFreedom: Int? = nil) -> Double {
+        _ = gslReturnsErrorCodes
         let dof = degreesOfFreedom ?? count
         guard dof > 0 else { return .nan }
         return gsl_cdf_chisq_Q(total, Double(dof))
