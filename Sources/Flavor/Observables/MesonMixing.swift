@@ -1,3 +1,4 @@
+import Foundation
 import Numerics
 
 /// Z_D contributions to neutral-meson mass differences through the monopole (E^{0,Z})_L,
@@ -10,7 +11,7 @@ public struct MesonMixing: Sendable {
     public let penguinBToS: PenguinCoefficients
     public let penguinSToD: PenguinCoefficients
     let inputs: FlavorInputs
-    let mBs, fBsSqrtB, mK, fK, bK: Double
+    let mBs, fBsSqrtB, mK, fK, bK, etaB, eta1: Double
 
     public init(inputs: FlavorInputs) throws {
         self.inputs = inputs
@@ -21,6 +22,29 @@ public struct MesonMixing: Sendable {
         mK = try inputs.value("m_K0")
         fK = try inputs.value("f_K")
         bK = try inputs.value("B_K_hat")
+        etaB = try inputs.value("eta_B")
+        eta1 = try inputs.value("eta_1")
+    }
+
+    /// The Inami-Lim box function S_0(x) = (4x - 11x^2 + x^3)/(4(1-x)^2) - 3x^3 ln x/(2(1-x)^3)
+    /// (Inami, Lim, Prog. Theor. Phys. 65 (1981) 297; Buchalla-Buras-Lautenbacher eq. XII.4). Eq. 4.2
+    /// of the paper prints the last term as 3x ln x/(2(1-x)^2), which gives S_0(x_t) < 0; the standard
+    /// form gives S_0(x_t) = 2.32 (docs/validation.md).
+    public static func inamiLimS0(_ x: Double) -> Double {
+        (4 * x - 11 * x * x + x * x * x) / (4 * (1 - x) * (1 - x)) - 3 * x * x * x * log(x) / (2 * pow(1 - x, 3))
+    }
+
+    /// Delta M_Bs^SM in GeV, eq. 4.1: G_F^2 M_Bs/(6 pi^2) M_W^2 |V_tb V_ts^*|^2 eta_B f^2 B S_0(m_t^2/M_W^2).
+    public var deltaMBsStandardModel: Double {
+        let lambdaT = inputs.ckm.lambda(up: 2, from: 2, to: 1).lengthSquared
+        let gF = inputs.fermiConstant, mW = inputs.massW
+        return gF * gF * mBs / (6 * Double.pi * Double.pi) * mW * mW * lambdaT * etaB * fBsSqrtB * fBsSqrtB
+            * Self.inamiLimS0(pow(inputs.massTop / mW, 2))
+    }
+
+    /// Delta_mix = Delta M_Bs^NP / Delta M_Bs^SM, eq. 4.6 (f_Bs^2 B_Bs cancels).
+    public func deltaMix(mZD: Double, epsilonZ: Double) -> Double {
+        deltaMBs(mZD: mZD, epsilonZ: epsilonZ) / deltaMBsStandardModel
     }
 
     static func deltaM(decayConstantSquaredTimesBag f2B: Double, mesonMass mP: Double, quarkMass mq: Double,
