@@ -29,7 +29,7 @@ struct MoveValidationTests {
     func check<M: MoveSchedule>(_ moves: M, seed: UInt64) throws {
         let target = Self.target
         let start = InitialEnsemble.ball(around: [0, 0, 0], scale: 0.1, walkers: 16, seed: seed)
-        let sampler = try EnsembleSampler(target: target, moves: moves, initialPositions: start, seed: seed)
+        let sampler = try EnsembleSampler(target: target, moves: moves, initialPositions: start, seed: seed, threads: 1)
         sampler.run(steps: 10_000)  // τ ≲ 30 steps for every move here
         let chain = sampler.chain(discard: 1_000, thin: 5)
         for k in 0..<3 {

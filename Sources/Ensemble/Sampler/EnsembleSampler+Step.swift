@@ -47,9 +47,9 @@ extension EnsembleSampler {
                 subsetStart: subsetStart, subsetCount: subsets, ownSubset: subset)
             let update = WalkerUpdate(target: target, move: move, storage: storage,
                                       members: order + start, complement: complement)
-            let scratch = SharedBuffer(self.scratch, count: scratchPerChunk * chunkLimit)
+            let scratch = SharedBuffer(self.scratch, count: scratchPerChunk * workers.chunkLimit)
             let perChunk = scratchPerChunk
-            forEachChunk(of: count, chunks: chunkLimit) { range, chunk in
+            workers.forEachChunk(of: count) { range, chunk in
                 update.update(range, scratch: scratch.slice(chunk * perChunk, perChunk))
             }
         }

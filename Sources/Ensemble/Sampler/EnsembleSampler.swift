@@ -36,8 +36,8 @@ public final class EnsembleSampler<Target: LogDensity, Moves: MoveSchedule> {
     // Red-blue split: walkers ordered by subset, subset boundaries.
     @usableFromInline let order: UnsafeMutablePointer<Int>
     @usableFromInline let subsetStart: UnsafeMutablePointer<Int>
-    // Work units per subset update, and move scratch for each.
-    @usableFromInline let chunkLimit: Int
+    // Threads, and move scratch for each chunk of walkers.
+    @usableFromInline let workers: WorkerPool
     @usableFromInline let scratch: UnsafeMutablePointer<Double>
     @usableFromInline let scratchPerChunk: Int
     // Stored chain, appended every step: (steps, walkers, dim) layouts as ChainArray.
@@ -50,7 +50,9 @@ public final class EnsembleSampler<Target: LogDensity, Moves: MoveSchedule> {
     ///
     /// - Parameters:
     ///   - seed: determines every random number of the run.
-    ///   - threads: threads for the walker updates; 1 = serial. Results do not depend on it.
+    ///   - threads: threads for the walker updates (default: all cores); 1 = serial. Results do
+    ///     not depend on it. Parallel updates pay off for log-densities costing more than a few
+    ///     microseconds; more threads than cores only slow the sampler down.
     ///   - randomizeSplit: shuffle walkers between subsets each step (emcee's default).
     ///   - degeneracyTolerance: smallest accepted ratio of the smallest to the largest eigenvalue
     ///     of the walkers' sample correlation matrix.
@@ -99,13 +101,10 @@ public final class EnsembleSampler<Target: LogDensity, Moves: MoveSchedule> {
         storage = WalkerStorage(state)
         order = .allocate(capacity: walkerCount)
         subsetStart = .allocate(capacity: walkerCount + 1)
-        // With every core in use, a few chunks per thread let idle threads take over the work of
-        // one that the system preempts; with fewer threads than cores, one chunk per thread
-        // keeps the thread count (concurrentPerform would use every core otherwise).
-        chunkLimit = threads > 1 && threads >= ProcessInfo.processInfo.activeProcessorCount ? 4 * threads : threads
+        workers = WorkerPool(threads: threads)
         scratchPerChunk = max(moves.maximumScratchCount(dimension: dimension), 1)
-        scratch = .allocate(capacity: scratchPerChunk * chunkLimit)
-        scratch.initialize(repeating: 0, count: scratchPerChunk * chunkLimit)
+        scratch = .allocate(capacity: scratchPerChunk * workers.chunkLimit)
+        scratch.initialize(repeating: 0, count: scratchPerChunk * workers.chunkLimit)
     }
 
     deinit {

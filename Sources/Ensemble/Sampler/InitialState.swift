@@ -6,6 +6,7 @@ enum InitialState {
     ) throws -> SamplerState {
         guard threads >= 1 else { throw SamplerError.invalidThreadCount(threads) }
         let w = positions.count, d = target.dimension, nb = target.blobCount
+        precondition(d >= 1 && nb >= 0, "a target needs at least one parameter and no negative blob count")
         guard w >= 2 * d, w >= 2 else { throw SamplerError.tooFewWalkers(walkers: w, dimension: d) }
         for (i, p) in positions.enumerated() {
             guard p.count == d else { throw SamplerError.dimensionMismatch(walker: i, expected: d, got: p.count) }
@@ -22,8 +23,9 @@ enum InitialState {
         let b = UnsafeMutablePointer<Double>.allocate(capacity: max(w * nb, 1))
         defer { x.deallocate(); lp.deallocate(); b.deallocate() }
         x.initialize(from: flat, count: w * d)
+        b.initialize(repeating: 0, count: max(w * nb, 1))
         let (xs, lps, bs) = (SharedBuffer(x, count: w * d), SharedBuffer(lp, count: w), SharedBuffer(b, count: w * nb))
-        forEachChunk(of: w, chunks: threads) { range, _ in
+        WorkerPool.forEachChunk(of: w, chunks: threads) { range, _ in
             for i in range {
                 lps.base[i] = target.logDensity(UnsafeBufferPointer(xs.slice(i * d, d)), blobs: bs.slice(i * nb, nb))
             }
