@@ -24,7 +24,7 @@ struct WalkerUpdate<Target: LogDensity, M: Move>: @unchecked Sendable {
         self.complement = complement
     }
 
-    /// Updates members `range` using `scratch` (owned by the calling thread).
+    /// Updates members `range` using `scratch` (owned by this chunk of walkers).
     @inlinable
     func update(_ range: Range<Int>, scratch: UnsafeMutableBufferPointer<Double>) {
         let d = storage.dimension
