@@ -16,4 +16,5 @@
 #include <gsl/gsl_sf.h>
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_sort.h>
+#include <gsl/gsl_eigen.h>
 #endif

@@ -1,0 +1,31 @@
+/// Shape of a set of walkers, to refuse degenerate initial ensembles: walkers confined to a
+/// lower-dimensional subspace stay there under stretch and DE moves (Goodman & Weare 2010), and
+/// emcee refuses them too (`walkers_independent`).
+enum EnsembleGeometry {
+    /// Smallest over largest eigenvalue of the walkers' sample correlation matrix (scale-free);
+    /// 0 when a parameter does not vary. `positions` is walkers x dimension, walker-major.
+    static func relativeSmallestEigenvalue(_ positions: [Double], walkers: Int, dimension d: Int) -> Double {
+        var mean = [Double](repeating: 0, count: d)
+        for w in 0..<walkers { for k in 0..<d { mean[k] += positions[w * d + k] } }
+        for k in 0..<d { mean[k] /= Double(walkers) }
+        var cov = [Double](repeating: 0, count: d * d)
+        for w in 0..<walkers {
+            for i in 0..<d {
+                let di = positions[w * d + i] - mean[i]
+                for j in 0...i { cov[i * d + j] += di * (positions[w * d + j] - mean[j]) }
+            }
+        }
+        for i in 0..<d where !(cov[i * d + i] > 0) { return 0 }
+        var corr = [Double](repeating: 0, count: d * d)
+        for i in 0..<d {
+            for j in 0...i {
+                let r = cov[i * d + j] / (cov[i * d + i] * cov[j * d + j]).squareRoot()
+                corr[i * d + j] = r
+                corr[j * d + i] = r
+            }
+        }
+        let values = SymmetricEigen(corr, n: d).values
+        guard let largest = values.max(), let smallest = values.min(), largest > 0 else { return 0 }
+        return max(smallest, 0) / largest
+    }
+}
