@@ -33,9 +33,9 @@ struct MoveValidationTests {
         sampler.run(steps: 10_000)  // τ ≲ 30 steps for every move here
         let chain = sampler.chain(discard: 1_000, thin: 5)
         for k in 0..<3 {
-            let x = flatSeries(chain, dim: k)
-            let meanZ = (BatchMeansMCSE.mean(x) - target.mean[k]) / BatchMeansMCSE.ofMean(x)
-            let varianceZ = (BatchMeansMCSE.variance(x) - target.variance(k)) / BatchMeansMCSE.ofVariance(x)
+            let meanZ = zScore(chain, dim: k, exact: target.mean[k])
+            let mu = target.mean[k]
+            let varianceZ = zScore(mapped(chain, dim: k) { ($0 - mu) * ($0 - mu) }, exact: target.variance(k))
             #expect(abs(meanZ) < 5, "mean of x\(k): z = \(meanZ)")
             #expect(abs(varianceZ) < 5, "variance of x\(k): z = \(varianceZ)")
         }

@@ -88,3 +88,16 @@ struct TwoGaussianMixture: LogDensity {
 func flatSeries(_ chain: ChainArray, dim: Int) -> [Double] {
     (0..<(chain.nSteps * chain.nWalkers)).map { chain.values[$0 * chain.nDim + dim] }
 }
+
+/// One parameter of a chain mapped through `f`, as a one-dimensional chain (walkers stay chains).
+func mapped(_ chain: ChainArray, dim: Int, _ f: (Double) -> Double) -> ChainArray {
+    let values = (0..<(chain.nSteps * chain.nWalkers)).map { f(chain.values[$0 * chain.nDim + dim]) }
+    return ChainArray(nSteps: chain.nSteps, nWalkers: chain.nWalkers, nDim: 1, values: values)
+}
+
+/// (sample mean - exact) / MCSE of the mean, the MCSE as ArviZ computes it (walkers as chains).
+func zScore(_ chain: ChainArray, dim: Int = 0, exact: Double) -> Double {
+    let series = flatSeries(chain, dim: dim)
+    let mean = series.reduce(0, +) / Double(series.count)
+    return (mean - exact) / chain.monteCarloStandardErrorOfMean(dim: dim)
+}
