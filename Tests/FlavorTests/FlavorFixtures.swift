@@ -36,3 +36,8 @@ enum FlavorFixtures {
         -(8 * x * x * x + 5 * x * x - 7 * x) / (12 * pow(x - 1, 3)) + x * x * (3 * x - 2) / (2 * pow(x - 1, 4)) * log(x)
     }
 }
+
+extension FlavorFixtures {
+    /// The b -> s l l rates with the repository's data files (shifts with strong phases).
+    static let rates: SemileptonicRates = try! SemileptonicRates(inputs: inputs, dataDirectory: root + "/data")
+}
