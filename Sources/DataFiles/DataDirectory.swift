@@ -8,22 +8,30 @@ public enum DataDirectory {
 
     /// The path of `file` inside the data folder, or a clear error when no folder holds it.
     public static func path(of file: String) throws -> String {
+        try path(of: file, inRepositoryFolder: "data", environmentVariable: "DARKZ_DATA_DIR")
+    }
+
+    /// The path of `file` in the repository folder `folder` (e.g. "scripts"), searched in
+    /// $`environmentVariable`, ./folder, and folder/ beside or above the executable.
+    public static func path(of file: String, inRepositoryFolder folder: String,
+                            environmentVariable: String? = nil) throws -> String {
         let fm = FileManager.default
         var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["DARKZ_DATA_DIR"], !env.isEmpty {
+        if let name = environmentVariable, let env = ProcessInfo.processInfo.environment[name], !env.isEmpty {
             candidates.append(env)
         }
-        candidates.append(fm.currentDirectoryPath + "/data")
+        candidates.append(fm.currentDirectoryPath + "/" + folder)
         var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
             .deletingLastPathComponent()
         for _ in 0..<6 {
-            candidates.append(dir.appendingPathComponent("data").path)
+            candidates.append(dir.appendingPathComponent(folder).path)
             dir.deleteLastPathComponent()
         }
-        for folder in candidates where fm.fileExists(atPath: folder + "/" + file) {
-            return folder + "/" + file
+        for candidate in candidates where fm.fileExists(atPath: candidate + "/" + file) {
+            return candidate + "/" + file
         }
+        let where_ = environmentVariable.map { "$\($0), " } ?? ""
         throw DataFileError(file: file, message:
-            "not found in $DARKZ_DATA_DIR, ./data or beside the darkz executable; run darkz from the repository or set DARKZ_DATA_DIR")
+            "not found in \(where_)./\(folder) or beside the darkz executable; run darkz from the repository\(environmentVariable.map { " or set \($0)" } ?? "")")
     }
 }

@@ -1,0 +1,80 @@
+import ArgumentParser
+import DataFiles
+import Ensemble
+import Foundation
+
+/// `darkz bench`: speed figures measured in one run (no timing assertions live in the tests).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the sampler's proposals per second, its parallel speedup and the likelihood rate.")
+
+    @Flag(name: .customLong("json"), help: "Print JSON.")
+    var json = false
+
+    @Flag(name: .customLong("compare-emcee"),
+          help: "Also time emcee (python3 with emcee) on the same target in this run and report the ratio.")
+    var compareEmcee = false
+
+    @Option(name: .customLong("seconds"), help: "Seconds spent timing the sampler overhead.")
+    var seconds: Double = 2
+
+    func run() throws {
+        let result = try SamplerBenchmark.run(overheadSeconds: seconds)
+        let emcee = compareEmcee ? EmceeReference.proposalsPerSecond() : nil
+        let report = BenchReport(
+            sampler_proposals_per_s: result.proposalsPerSecond,
+            parallel_speedup: result.speedup,
+            cores: ProcessInfo.processInfo.activeProcessorCount,
+            threads: result.threads,
+            busy_log_density_microseconds: result.evaluationMicroseconds,
+            emcee_proposals_per_s: emcee,
+            ratio_to_emcee: emcee.map { result.proposalsPerSecond / $0 })
+        if json { try printJSON(report) } else { print(report.text) }
+    }
+}
+
+/// What `darkz bench` reports; keys as documented in the README.
+struct BenchReport: Encodable {
+    let sampler_proposals_per_s: Double
+    let parallel_speedup: Double
+    let cores: Int
+    let threads: Int
+    let busy_log_density_microseconds: Double
+    let emcee_proposals_per_s: Double?
+    let ratio_to_emcee: Double?
+
+    var text: String {
+        var lines = [
+            String(format: "sampler overhead:  %.3g proposals/s on one thread (3-D Gaussian, 32 walkers, stretch move)",
+                   sampler_proposals_per_s),
+            String(format: "parallel speedup:  %.2f on %d threads (%d cores), log-density of %.0f µs",
+                   parallel_speedup, threads, cores, busy_log_density_microseconds),
+        ]
+        if let emcee = emcee_proposals_per_s, let ratio = ratio_to_emcee {
+            lines.append(String(format: "emcee (same run):  %.3g proposals/s; darkz/emcee = %.0f", emcee, ratio))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Runs scripts/emcee_proposals_per_second.py with python3; nil when python3, the script or
+/// emcee is missing.
+enum EmceeReference {
+    static func proposalsPerSecond() -> Double? {
+        guard let script = try? DataDirectory.path(of: "emcee_proposals_per_second.py", inRepositoryFolder: "scripts") else {
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        process.waitUntilExit()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value.isFinite else { return nil }
+        return value
+    }
+}
