@@ -73,3 +73,29 @@ public struct ShiftQuadraticForm: Sendable, Equatable {
                            q0: w * a.q0, q1: w * a.q1, q2: w * a.q2, q3: w * a.q3)
     }
 }
+
+extension ShiftQuadraticForm {
+    /// linear . s
+    @inlinable
+    public func linearPart(_ s: SIMD4<Double>) -> Double { (linear * s).sum() }
+
+    /// s . Q s
+    @inlinable
+    public func quadraticPart(_ s: SIMD4<Double>) -> Double {
+        var qs: SIMD4<Double> = q0 * s[0]
+        qs += q1 * s[1]
+        qs += q2 * s[2]
+        qs += q3 * s[3]
+        return (qs * s).sum()
+    }
+
+    /// s . Q t (Q symmetric)
+    @inlinable
+    public func bilinear(_ s: SIMD4<Double>, _ t: SIMD4<Double>) -> Double {
+        var qt: SIMD4<Double> = q0 * t[0]
+        qt += q1 * t[1]
+        qt += q2 * t[2]
+        qt += q3 * t[3]
+        return (qt * s).sum()
+    }
+}
