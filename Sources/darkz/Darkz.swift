@@ -7,7 +7,7 @@ struct Darkz: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "darkz",
         abstract: "Bayesian inference on light dark-boson (Z_D) explanations of rare B decays.",
-        discussion: "Physics from arXiv:2210.15662 (Datta, Kumar, Liu, Marfatia, JHEP 03 (2023) 108).",
+        discussion: "Physics from arXiv:2210.15662 (Datta, Hammad, Marfatia, Mukherjee, Rashed, JHEP 03 (2023) 108).",
         subcommands: [Chi2Command.self, PredictCommand.self, WilsonCommand.self, BenchCommand.self]
     )
 

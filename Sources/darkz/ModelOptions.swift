@@ -11,13 +11,13 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("mzd"), help: "Z_D mass: GeV, or with a unit (30.2MeV, 0.0302GeV).")
     var mass: MassArgument
 
-    @Option(name: .customLong("epsilon"), help: "Kinetic mixing epsilon.")
+    @Option(name: .customLong("epsilon"), parsing: .unconditional, help: "Kinetic mixing epsilon.")
     var epsilon: Double = 0
 
-    @Option(name: .customLong("epsilon-z"), help: "Mass mixing epsilon_Z.")
+    @Option(name: .customLong("epsilon-z"), parsing: .unconditional, help: "Mass mixing epsilon_Z.")
     var epsilonZ: Double = 0
 
-    @Option(name: .customLong("g-mu"), help: "Direct vector coupling to muons (cases B, C).")
+    @Option(name: .customLong("g-mu"), parsing: .unconditional, help: "Direct vector coupling to muons (cases B, C).")
     var gMu: Double = 0
 
     @Option(name: .customLong("invisible-fraction"), help: "Extra invisible width as a fraction of the nu nu-bar width.")

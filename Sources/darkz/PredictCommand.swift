@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Inference
+import Numerics
+
+/// `darkz predict`: every observable of the binned table at a parameter point (or for constant
+/// shifts of C9, C10), with pulls and the chi^2 of eq. 5.1.
+struct PredictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predict",
+        abstract: "Predict every observable of paper table 1 at a Z_D parameter point or for constant delta C9, delta C10.",
+        discussion: """
+            Either give a model (--case, --mzd and couplings) or model-independent constant shifts
+            (--delta-c9, --delta-c10, applied to the lepton of each row).
+            """)
+
+    @Option(name: .customLong("case"), help: "Model case: A, B or C.")
+    var modelCase: DarkBosonCase?
+
+    @Option(name: .customLong("mzd"), help: "Z_D mass: GeV, or with a unit (30.2MeV).")
+    var mass: MassArgument?
+
+    @Option(name: .customLong("epsilon"), parsing: .unconditional, help: "Kinetic mixing epsilon.")
+    var epsilon: Double = 0
+
+    @Option(name: .customLong("epsilon-z"), parsing: .unconditional, help: "Mass mixing epsilon_Z.")
+    var epsilonZ: Double = 0
+
+    @Option(name: .customLong("g-mu"), parsing: .unconditional, help: "Direct vector coupling to muons (cases B, C).")
+    var gMu: Double = 0
+
+    @Option(name: .customLong("invisible-fraction"), help: "Extra invisible width as a fraction of the nu nu-bar width.")
+    var invisibleFraction: Double = 0
+
+    @Option(name: .customLong("delta-c9"), parsing: .unconditional, help: "Constant real shift of C9 (model-independent mode).")
+    var deltaC9: Double?
+
+    @Option(name: .customLong("delta-c10"), parsing: .unconditional, help: "Constant real shift of C10 (model-independent mode).")
+    var deltaC10: Double?
+
+    @Option(name: .customLong("errors"), help: "Asymmetric errors: mean or side.")
+    var errors: ErrorConvention = .mean
+
+    @Option(name: .customLong("data"), help: "The measurement table (default: data/bsll_table1.csv).")
+    var dataFile: String?
+
+    @Flag(name: .customLong("json"), help: "Print JSON.")
+    var json = false
+
+    var modelIndependent: Bool { deltaC9 != nil || deltaC10 != nil }
+
+    var parameters: DarkBosonParameters? {
+        guard let modelCase, let mass else { return nil }
+        return DarkBosonParameters(modelCase: modelCase, mZD: mass.gev, epsilon: epsilon, epsilonZ: epsilonZ,
+                                   gMu: gMu, invisibleFraction: invisibleFraction)
+    }
+
+    func validate() throws {
+        if modelIndependent {
+            guard modelCase == nil, mass == nil else {
+                throw ValidationError("give either --delta-c9/--delta-c10 or a model (--case, --mzd), not both")
+            }
+            for value in [deltaC9, deltaC10].compactMap({ $0 }) where !value.isFinite {
+                throw ValidationError("--delta-c9 and --delta-c10 must be finite numbers")
+            }
+            return
+        }
+        guard let parameters else { throw ValidationError("give --case and --mzd, or --delta-c9/--delta-c10") }
+        if let problem = parameters.problem { throw ValidationError(problem) }
+    }
+
+    func run() throws {
+        let predictor = try BinnedPredictor.standard(tableFile: dataFile)
+        let predictions: [Double]
+        if modelIndependent {
+            predictions = predictor.predictions(deltaC9: Complex(deltaC9 ?? 0, 0), deltaC10: Complex(deltaC10 ?? 0, 0))
+        } else {
+            predictions = predictor.predictions(parameters!)
+        }
+        let report = PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
+                                      parameters: modelIndependent ? nil : parameters,
+                                      deltaC9: deltaC9, deltaC10: deltaC10)
+        if json { try printJSON(report) } else { print(report.text) }
+    }
+}
