@@ -2,6 +2,7 @@ import ArgumentParser
 import DataFiles
 import Ensemble
 import Foundation
+import Inference
 
 /// `darkz bench`: speed figures measured in one run (no timing assertions live in the tests).
 struct BenchCommand: ParsableCommand {
@@ -21,6 +22,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let result = try SamplerBenchmark.run(overheadSeconds: seconds)
+        let likelihood = LikelihoodBenchmark.run(try BinnedPredictor.standard(), seconds: seconds)
         let emcee = compareEmcee ? EmceeReference.proposalsPerSecond() : nil
         let report = BenchReport(
             sampler_proposals_per_s: result.proposalsPerSecond,
@@ -28,6 +30,9 @@ struct BenchCommand: ParsableCommand {
             cores: ProcessInfo.processInfo.activeProcessorCount,
             threads: result.threads,
             busy_log_density_microseconds: result.evaluationMicroseconds,
+            likelihood_evals_per_s: likelihood.evaluationsPerSecond,
+            likelihood_max_relative_deviation: likelihood.maxRelativeDeviation,
+            likelihood_accuracy_points: likelihood.accuracyPoints,
             emcee_proposals_per_s: emcee,
             ratio_to_emcee: emcee.map { result.proposalsPerSecond / $0 })
         if json { try printJSON(report) } else { print(report.text) }
@@ -41,6 +46,9 @@ struct BenchReport: Encodable {
     let cores: Int
     let threads: Int
     let busy_log_density_microseconds: Double
+    let likelihood_evals_per_s: Double
+    let likelihood_max_relative_deviation: Double
+    let likelihood_accuracy_points: Int
     let emcee_proposals_per_s: Double?
     let ratio_to_emcee: Double?
 
@@ -51,6 +59,9 @@ struct BenchReport: Encodable {
             String(format: "parallel speedup:  %.2f on %d threads (%d cores), log-density of %.0f µs",
                    parallel_speedup, threads, cores, busy_log_density_microseconds),
         ]
+        lines.append(String(format: "likelihood:        %.3g points/s on one core (26 table predictions + chi^2)", likelihood_evals_per_s))
+        lines.append(String(format: "accuracy:          max |fixed nodes - adaptive GSL (epsrel 1e-10)| / reference = %.2e over %d points at bin edges",
+                            likelihood_max_relative_deviation, likelihood_accuracy_points))
         if let emcee = emcee_proposals_per_s, let ratio = ratio_to_emcee {
             lines.append(String(format: "emcee (same run):  %.3g proposals/s; darkz/emcee = %.0f", emcee, ratio))
         }

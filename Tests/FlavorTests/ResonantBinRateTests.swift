@@ -1,4 +1,3 @@
-import CGSL
 import Foundation
 import Numerics
 import Testing
@@ -20,29 +19,8 @@ struct ResonantBinRateTests {
         return FlavorFixtures.model.point(p).poleShift(lepton: .muon)
     }
 
-    /// ∫ [A k + H k^2] dq^2 with QAGP, exact coefficients at each q^2.
     func reference(_ s: PoleShift) -> Double {
-        let g = Self.resonant.regulator(s)
-        final class Box { let f: (Double) -> Double; init(_ f: @escaping (Double) -> Double) { self.f = f } }
-        let box = Box { q2 in
-            let x = q2 - s.m2, k = x / (x * x + g * g)
-            let form = Self.rates.coefficients(Self.channel, q2: q2).form
-            let p = s.numerator(q2)
-            return form.linearPart(p) * k + form.quadraticPart(p) * k * k
-        }
-        let a = Self.bin.q2Min, b = Self.bin.q2Max
-        var points = [a]
-        for d in [-100.0, -10, -1, 0, 1, 10, 100] where s.m2 + d * g > a && s.m2 + d * g < b { points.append(s.m2 + d * g) }
-        points.append(b)
-        let workspace = gsl_integration_workspace_alloc(4000)
-        defer { gsl_integration_workspace_free(workspace) }
-        var function = gsl_function(function: { x, params in
-            Unmanaged<Box>.fromOpaque(params!).takeUnretainedValue().f(x)
-        }, params: Unmanaged.passUnretained(box).toOpaque())
-        var result = 0.0, error = 0.0
-        gsl_set_error_handler_off()
-        gsl_integration_qagp(&function, &points, points.count, 0, 1e-10, 4000, workspace, &result, &error)
-        return result + Self.resonant.imaginaryPartInterference(s)
+        Self.resonant.adaptiveOffShellChange(s, rates: Self.rates)
     }
 
     /// Relative to the SM bin (what a prediction's accuracy is measured against).

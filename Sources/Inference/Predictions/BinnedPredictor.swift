@@ -66,13 +66,23 @@ public struct BinnedPredictor: Sendable {
 
     /// Predictions in the units of `Measurement.value` (physical), one per row.
     public func predictions(_ p: DarkBosonParameters) -> [Double] {
+        predictions(p) { row, shift in row.rate.offShellChange(shift) }
+    }
+
+    /// The same predictions with the off-shell bin integrals done by GSL's adaptive quadrature
+    /// (epsrel 1e-10, exact rate coefficients at every q^2): the accuracy reference of `darkz bench`.
+    public func referencePredictions(_ p: DarkBosonParameters) -> [Double] {
+        predictions(p) { row, shift in row.rate.adaptiveOffShellChange(shift, rates: rates) }
+    }
+
+    func predictions(_ p: DarkBosonParameters, offShell: (Row, PoleShift) -> Double) -> [Double] {
         let point = model.point(p)
         let shifts = [Lepton.electron: point.poleShift(lepton: .electron), .muon: point.poleShift(lepton: .muon)]
         var cache: [SemileptonicDecay: Double] = [:]
         return rows.map { row in
             let shift = shifts[row.channel.lepton]!
             let bin = row.rate.bin
-            let ratio = 1 + row.rate.offShellChange(shift) / bin.standardModel
+            let ratio = 1 + offShell(row, shift) / bin.standardModel
             var value = row.measurement.sm * ratio
             let smearing = ResonanceIntegrals.gaussianSmearing(q2Min: bin.q2Min, q2Max: bin.q2Max, mass: p.mZD,
                                                                resolution: row.rate.resolution)
