@@ -11,6 +11,19 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("mzd"), help: "Z_D mass: GeV, or with a unit (30.2MeV, 0.0302GeV).")
     var mass: MassArgument
 
+    @OptionGroup var couplings: CouplingOptions
+
+    var parameters: DarkBosonParameters {
+        couplings.parameters(modelCase: modelCase, mass: mass.gev)
+    }
+
+    func validate() throws {
+        if let problem = parameters.problem { throw ValidationError(problem) }
+    }
+}
+
+/// The coupling flags of a parameter point (all default to 0).
+struct CouplingOptions: ParsableArguments {
     @Option(name: .customLong("epsilon"), parsing: .unconditional, help: "Kinetic mixing epsilon.")
     var epsilon: Double = 0
 
@@ -23,13 +36,9 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("invisible-fraction"), help: "Extra invisible width as a fraction of the nu nu-bar width.")
     var invisibleFraction: Double = 0
 
-    var parameters: DarkBosonParameters {
-        DarkBosonParameters(modelCase: modelCase, mZD: mass.gev, epsilon: epsilon, epsilonZ: epsilonZ,
+    func parameters(modelCase: DarkBosonCase, mass: Double) -> DarkBosonParameters {
+        DarkBosonParameters(modelCase: modelCase, mZD: mass, epsilon: epsilon, epsilonZ: epsilonZ,
                             gMu: gMu, invisibleFraction: invisibleFraction)
-    }
-
-    func validate() throws {
-        if let problem = parameters.problem { throw ValidationError(problem) }
     }
 }
 

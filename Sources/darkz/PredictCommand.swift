@@ -20,17 +20,7 @@ struct PredictCommand: ParsableCommand {
     @Option(name: .customLong("mzd"), help: "Z_D mass: GeV, or with a unit (30.2MeV).")
     var mass: MassArgument?
 
-    @Option(name: .customLong("epsilon"), parsing: .unconditional, help: "Kinetic mixing epsilon.")
-    var epsilon: Double = 0
-
-    @Option(name: .customLong("epsilon-z"), parsing: .unconditional, help: "Mass mixing epsilon_Z.")
-    var epsilonZ: Double = 0
-
-    @Option(name: .customLong("g-mu"), parsing: .unconditional, help: "Direct vector coupling to muons (cases B, C).")
-    var gMu: Double = 0
-
-    @Option(name: .customLong("invisible-fraction"), help: "Extra invisible width as a fraction of the nu nu-bar width.")
-    var invisibleFraction: Double = 0
+    @OptionGroup var couplings: CouplingOptions
 
     @Option(name: .customLong("delta-c9"), parsing: .unconditional, help: "Constant real shift of C9 (model-independent mode).")
     var deltaC9: Double?
@@ -51,8 +41,7 @@ struct PredictCommand: ParsableCommand {
 
     var parameters: DarkBosonParameters? {
         guard let modelCase, let mass else { return nil }
-        return DarkBosonParameters(modelCase: modelCase, mZD: mass.gev, epsilon: epsilon, epsilonZ: epsilonZ,
-                                   gMu: gMu, invisibleFraction: invisibleFraction)
+        return couplings.parameters(modelCase: modelCase, mass: mass.gev)
     }
 
     func validate() throws {
