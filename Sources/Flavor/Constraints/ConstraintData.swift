@@ -1,0 +1,57 @@
+import DataFiles
+import Foundation
+
+/// The measurements and limits of data/constraints.csv by constraint name.
+public struct ConstraintData: Sendable {
+    public struct Entry: Sendable {
+        public let form: ConstraintForm
+        public let cl: Double
+        public var kind: String {
+            if case .gaussian = form { return "measurement" }
+            return "upper limit"
+        }
+    }
+
+    public let entries: [String: Entry]
+
+    public init(contentsOf path: String) throws {
+        let csv = try CSVTable(contentsOf: path)
+        try csv.requireColumns(["name", "form", "value", "sigma_up", "sigma_down", "cl", "curve_file"])
+        let folder = (path as NSString).deletingLastPathComponent
+        var entries: [String: Entry] = [:]
+        for row in csv.rows {
+            let name = try csv.text(row, "name")
+            let cl = try csv.number(row, "cl")
+            guard cl > 0, cl < 1 else { throw DataFileError(file: path, line: row.line, field: "cl", message: "must lie between 0 and 1") }
+            let form: ConstraintForm
+            switch try csv.text(row, "form") {
+            case "gaussian", "asymmetric":
+                let up = try csv.number(row, "sigma_up"), down = try csv.number(row, "sigma_down")
+                guard up > 0, down > 0 else {
+                    throw DataFileError(file: path, line: row.line, field: "sigma_up", message: "errors must be positive")
+                }
+                form = .gaussian(value: try csv.number(row, "value"), sigmaUp: up, sigmaDown: down)
+            case "upper_limit":
+                form = .upperLimit(try csv.number(row, "value"))
+            case "limit_curve":
+                form = .limitCurve(try TabulatedFunction(contentsOf: folder + "/" + csv.text(row, "curve_file")))
+            case let other:
+                throw DataFileError(file: path, line: row.line, field: "form", message: "unknown form '\(other)'")
+            }
+            entries[name] = Entry(form: form, cl: cl)
+        }
+        self.entries = entries
+    }
+
+    public static func standard() throws -> ConstraintData {
+        try ConstraintData(contentsOf: DataDirectory.path(of: "constraints.csv"))
+    }
+
+    /// The entry for `name`, or an error naming the file's constraints.
+    public func entry(_ name: String) throws -> Entry {
+        guard let e = entries[name] else {
+            throw DataFileError(file: "constraints.csv", message: "no constraint named '\(name)' (have: \(entries.keys.sorted().joined(separator: ", ")))")
+        }
+        return e
+    }
+}

@@ -1,0 +1,133 @@
+import DataFiles
+import Foundation
+import Numerics
+
+/// The constraints of paper sections 4 and 6 that darkz computes, each a named prediction judged
+/// against its entry of data/constraints.csv (docs/validation.md says where each stands).
+public struct ConstraintSet: Sendable {
+    /// A constraint: its prediction at a parameter point (nil where it does not apply) with an
+    /// optional theory error, and how the prediction is judged.
+    public struct Constraint: Sendable {
+        public let name: String
+        public let summary: String
+        let predict: @Sendable (DarkBosonPoint) -> (value: Double, theoryError: Double)?
+        /// Judges the prediction; the default uses the form of data/constraints.csv.
+        let judge: (@Sendable (Double, Double, Double) -> ConstraintResult)?
+    }
+
+    public let constraints: [Constraint]
+    public let data: ConstraintData
+
+    public var names: [String] { constraints.map(\.name) }
+
+    public init(model: DarkBosonModel, onShell: OnShellProduction, data: ConstraintData) throws {
+        self.data = data
+        let inputs = model.inputs
+        let mixing = try MesonMixing(inputs: inputs)
+        let mBs = try inputs.value("m_Bs")
+        let bsMuMuSM = try inputs.value("BR_Bs_mumu_SM"), bsMuMuSMError = try inputs.value("BR_Bs_mumu_SM_error")
+        let c10SM = try StandardModelWilsonCoefficients(
+            contentsOf: DataDirectory.path(of: StandardModelWilsonCoefficients.fileName), scale: inputs.value("mu_bsll")).c10
+        let kNuNuSM = try inputs.value("BR_Bplus_Kplus_nunu_SM"), kStarNuNuSM = try inputs.value("BR_B0_Kstar0_nunu_SM")
+        let gF = inputs.fermiConstant, mW = inputs.massW
+        let lhcb = try data.entry("lhcb-dark-photon")
+        let e = inputs.electricCharge
+
+        @Sendable func invisible(_ w: DarkBosonWidths) -> Double { w.branchingFraction(w.neutrinos + w.extraInvisible) }
+
+        constraints = [
+            Constraint(name: "bs-mixing", summary: "B_s mixing, Delta_mix = Delta M^NP/Delta M^SM (eqs. 4.1-4.6)",
+                       predict: { pt in (mixing.deltaMix(mZD: pt.parameters.mZD, epsilonZ: pt.parameters.epsilonZ), 0) },
+                       judge: nil),
+            Constraint(name: "delta-mk", summary: "Kaon mixing, Delta M_K^NP in GeV (eqs. 4.23-4.25)",
+                       predict: { pt in (mixing.deltaMK(mZD: pt.parameters.mZD, epsilonZ: pt.parameters.epsilonZ), 0) },
+                       judge: nil),
+            Constraint(name: "bs-mumu", summary: "B(B_s -> mu mu), SM x |C10 + delta C10(M_Bs^2)|^2/|C10|^2 (eqs. 4.7-4.9)",
+                       predict: { pt in
+                           let dC10 = pt.wilsonCoefficients(q2: mBs * mBs, lepton: .muon).c10
+                           let ratio = (Complex(c10SM, 0) + dC10).lengthSquared / (c10SM * c10SM)
+                           return (bsMuMuSM * ratio, bsMuMuSMError * ratio)
+                       }, judge: nil),
+            Constraint(name: "b-k-nunu-limit", summary: "B(B+ -> K+ nu nu): SM + B(B+ -> K+ Z_D) B(Z_D -> invisible) (eqs. 4.10, 4.14, 4.16)",
+                       predict: { pt in (kNuNuSM + onShell.branchingFraction(.bPlusToKPlus, point: pt) * invisible(pt.widths), 0) },
+                       judge: nil),
+            Constraint(name: "b-k-nunu-average", summary: "the same against the weighted average (eq. 4.17)",
+                       predict: { pt in (kNuNuSM + onShell.branchingFraction(.bPlusToKPlus, point: pt) * invisible(pt.widths), 0) },
+                       judge: nil),
+            Constraint(name: "b-kstar-nunu-limit", summary: "B(B0 -> K*0 nu nu): SM + B(B0 -> K*0 Z_D) B(Z_D -> invisible) (eqs. 4.11-4.15, 4.18)",
+                       predict: { pt in (kStarNuNuSM + onShell.branchingFraction(.bZeroToKStarZero, point: pt) * invisible(pt.widths), 0) },
+                       judge: nil),
+            Constraint(name: "w-width", summary: "Gamma(W -> l nu Z_D) summed over l = e, mu, tau, in GeV, against the W width (eqs. 4.40, 4.42, 5.4)",
+                       predict: { pt in
+                           // Z_D couples to the left-handed lepton of the W vertex with v - a (docs/physics.md §1).
+                           var tauLike = pt.parameters
+                           tauLike.modelCase = .A
+                           tauLike.gMu = 0
+                           let tau = DarkBosonCouplings(tauLike, inputs: inputs).muon
+                           let c = pt.couplings
+                           let sum = [c.electron, c.muon, tau].reduce(0.0) { $0 + pow($1.vector - $1.axial, 2) }
+                           let m = pt.parameters.mZD
+                           let width = sum * gF * pow(mW, 5) / (512 * 2.0.squareRoot() * pow(Double.pi, 3) * m * m)
+                           // The total width counts W -> l nu Z_D whatever Z_D decays to (docs/validation.md).
+                           return (width, 0)
+                       }, judge: nil),
+            Constraint(name: "lhcb-dark-photon", summary: "LHCb prompt A' -> mu mu: effective eps (case A: eps; B, C: sqrt(eps g_mu / e)) against the 90% CL curve (sec. 4.9)",
+                       predict: { pt in
+                           let p = pt.parameters
+                           let eff = p.modelCase == .A ? abs(p.epsilon) : (abs(p.epsilon * p.gMu) / e).squareRoot()
+                           return (eff, 0)
+                       }, judge: { eff, mass, cl in
+                           // The signal is proportional to eps_eff^2: the limit is applied to eps_eff^2.
+                           guard case let .limitCurve(curve) = lhcb.form, mass >= curve.x.first!, mass <= curve.x.last! else {
+                               return .notApplicable("lhcb-dark-photon", kind: "upper limit", cl: cl)
+                           }
+                           // DarkCast marks vetoed mass windows with 1e5; no limit there.
+                           let limit = curve(mass)
+                           guard limit < 0.1 else { return .notApplicable("lhcb-dark-photon", kind: "upper limit", cl: cl) }
+                           let judged = ConstraintForm.judgeLimit(eff * eff, limit: limit * limit, cl: cl)
+                           return ConstraintResult(name: "lhcb-dark-photon", applies: true, prediction: eff, bound: limit,
+                                                   kind: "upper limit", chi2: judged.chi2, pull: judged.pull,
+                                                   excluded: judged.excluded, cl: cl)
+                       }),
+            Constraint(name: "g-2", summary: "muon g-2, a_mu^NP against Delta a_mu (eqs. 6.1-6.3)",
+                       predict: { pt in (MuonAnomalousMoment.value(pt.parameters, inputs: inputs), 0) },
+                       judge: nil),
+        ]
+        for c in constraints { _ = try data.entry(c.name) }
+    }
+
+    public static func standard(model: DarkBosonModel, onShell: OnShellProduction) throws -> ConstraintSet {
+        try ConstraintSet(model: model, onShell: onShell, data: .standard())
+    }
+
+    /// Names from a list such as "all", "none" or "apv,bs-mixing"; unknown names are an error that
+    /// lists the known ones.
+    public func select(_ list: String) throws -> [String] {
+        let trimmed = list.trimmingCharacters(in: .whitespaces)
+        if trimmed == "all" { return names }
+        if trimmed == "none" || trimmed.isEmpty { return [] }
+        let wanted = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for name in wanted where !names.contains(name) {
+            throw DataFileError(file: "--constraints", message: "unknown constraint '\(name)'; known: \(names.joined(separator: ", ")), or all, none")
+        }
+        return wanted
+    }
+
+    /// Every constraint (or the named ones) judged at a point.
+    public func evaluate(_ point: DarkBosonPoint, names selected: [String]? = nil) -> [ConstraintResult] {
+        constraints.filter { selected?.contains($0.name) ?? true }.map { c in
+            let entry = data.entries[c.name]!
+            guard let prediction = c.predict(point), prediction.value.isFinite else {
+                return .notApplicable(c.name, kind: entry.kind, cl: entry.cl)
+            }
+            if let judge = c.judge { return judge(prediction.value, point.parameters.mZD, entry.cl) }
+            guard let judged = entry.form.judge(prediction.value, theoryError: prediction.theoryError,
+                                                mass: point.parameters.mZD, cl: entry.cl) else {
+                return .notApplicable(c.name, kind: entry.kind, cl: entry.cl)
+            }
+            return ConstraintResult(name: c.name, applies: true, prediction: prediction.value, bound: judged.bound,
+                                    kind: entry.kind, chi2: judged.chi2, pull: judged.pull,
+                                    excluded: judged.excluded, cl: entry.cl)
+        }
+    }
+}
