@@ -1,0 +1,53 @@
+import Flavor
+
+/// The likelihood of a parameter point: the chi^2 of eq. 5.1 over the chosen table rows plus,
+/// optionally, the chi^2 of named constraints (the paper fits the binned data only and overlays
+/// the constraints; both are supported). log L = -chi^2 / 2.
+public struct PosteriorLikelihood: Sendable {
+    public let predictor: BinnedPredictor
+    public let constraints: ConstraintSet?
+    public let constraintNames: [String]
+    /// Indices of the table rows that enter the chi^2 (case C leaves the electron rows out).
+    public let rows: [Int]
+    public let convention: ErrorConvention
+
+    public init(predictor: BinnedPredictor, leptons: Set<Lepton> = [.electron, .muon],
+                constraints: ConstraintSet? = nil, constraintNames: [String] = [], convention: ErrorConvention = .mean) {
+        self.predictor = predictor
+        self.constraints = constraints
+        self.constraintNames = constraints == nil ? [] : constraintNames
+        rows = predictor.table.measurements.indices.filter { leptons.contains(predictor.table.measurements[$0].lepton) }
+        self.convention = convention
+    }
+
+    public struct Evaluation: Sendable {
+        public let binnedChiSquare: Double
+        public let constraintChiSquare: Double
+        /// Predictions of all table rows (also those left out of the chi^2).
+        public let predictions: [Double]
+        public var chiSquare: Double { binnedChiSquare + constraintChiSquare }
+        public var logLikelihood: Double { -0.5 * chiSquare }
+    }
+
+    public func evaluate(_ p: DarkBosonParameters) -> Evaluation {
+        let predictions = predictor.predictions(p)
+        let measurements = predictor.table.measurements
+        var binned = 0.0
+        for i in rows {
+            let m = measurements[i], prediction = predictions[i]
+            let sigmaExp = m.experimentalError(convention: convention, prediction: prediction)
+            let r = (m.value - prediction)
+            binned += r * r / (sigmaExp * sigmaExp + m.smError * m.smError)
+        }
+        var constraintChi2 = 0.0
+        if let constraints, !constraintNames.isEmpty {
+            for result in constraints.evaluate(predictor.model.point(p), names: constraintNames) { constraintChi2 += result.chi2 }
+        }
+        return Evaluation(binnedChiSquare: binned, constraintChiSquare: constraintChi2, predictions: predictions)
+    }
+
+    /// chi^2 of the Standard-Model point over the same rows (the constraints' SM value is not included).
+    public var standardModelChiSquare: Double {
+        ChiSquare(standardModel: rows.map { predictor.table.measurements[$0] }, convention: convention).total
+    }
+}
