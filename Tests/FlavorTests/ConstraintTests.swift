@@ -85,6 +85,13 @@ struct ConstraintTests {
         #expect(abs(sm.pull + 251.0 / 59) < 1e-9)
     }
 
+    @Test func kaonsToPionsAndInvisible() {
+        let p = DarkBosonParameters(modelCase: .A, mZD: 0.1, epsilon: 1e-4, epsilonZ: 1e-2)
+        #expect(judge("k-pi-nunu", p).excluded && judge("kl-pi0-nunu-limit", p).excluded)
+        let tiny = DarkBosonParameters(modelCase: .A, mZD: 0.1, epsilon: 1e-4, epsilonZ: 1e-9)
+        #expect(!judge("k-pi-nunu", tiny).excluded && !judge("kl-pi0-nunu-limit", tiny).excluded)
+    }
+
     @Test func selection() throws {
         #expect(try Self.set.select("all") == Self.set.names)
         #expect(try Self.set.select("none").isEmpty)
@@ -97,5 +104,32 @@ struct ConstraintTests {
         let judged = ConstraintForm.upperLimit(4.1e-5).judge(4.1e-5, mass: 1, cl: 0.9)!
         #expect(abs(judged.chi2 - 1.6424) < 1e-3)
         #expect(ConstraintForm.upperLimit(4.1e-5).judge(-1, mass: 1, cl: 0.9)!.chi2 == 0)
+    }
+}
+
+@Suite("K -> pi Z_D (sec. 4.4, appendix A)")
+struct KaonToPionTests {
+    let kaons = try! KaonToPionProduction(inputs: FlavorFixtures.inputs)
+
+    /// The K_L rate is the K+ rate with F -> Im F (and K_L, pi0 masses): below the Grossman-Nir
+    /// ratio tau_L/tau_+ (times the small phase-space difference) for any point.
+    @Test(arguments: [0.01, 0.1, 0.3])
+    func grossmanNirBound(mass: Double) {
+        let p = DarkBosonParameters(modelCase: .A, mZD: mass, epsilon: 1e-4, epsilonZ: 1e-3)
+        let ratio = kaons.neutralBranchingFraction(p) / kaons.chargedBranchingFraction(p)
+        #expect(ratio > 0 && ratio < 4.3 * 1.05)
+    }
+
+    @Test func kinematicLimit() {
+        #expect(kaons.chargedBranchingFraction(DarkBosonParameters(modelCase: .A, mZD: 0.36, epsilonZ: 1e-3)) == 0)
+    }
+
+    /// Sec. 4.4 calls the K -> pi + invisible rates "tiny even for eps_Z ~ 0.01". darkz's on-shell
+    /// rate, enhanced by m_K^2/M_ZD^2 like B -> K Z_D (docs/physics.md §5), exceeds the NA62 and KOTO
+    /// bounds by many orders of magnitude there; pinned: B(K+ -> pi+ Z_D) = 3.4e-2 at 100 MeV, eps = 1e-4.
+    @Test func contradictsThePaper() {
+        let p = DarkBosonParameters(modelCase: .A, mZD: 0.1, epsilon: 1e-4, epsilonZ: 1e-2)
+        let b = kaons.chargedBranchingFraction(p)
+        #expect(b > 1e-2 && b < 1e-1)
     }
 }

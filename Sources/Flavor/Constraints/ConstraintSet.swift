@@ -30,6 +30,9 @@ public struct ConstraintSet: Sendable {
             contentsOf: DataDirectory.path(of: StandardModelWilsonCoefficients.fileName), scale: inputs.value("mu_bsll")).c10
         let kNuNuSM = try inputs.value("BR_Bplus_Kplus_nunu_SM"), kStarNuNuSM = try inputs.value("BR_B0_Kstar0_nunu_SM")
         let gF = inputs.fermiConstant, mW = inputs.massW
+        let kaons = try KaonToPionProduction(inputs: inputs)
+        let kPiNuNuSM = try inputs.value("BR_Kplus_piplus_nunu_SM"), kPiNuNuSMError = try inputs.value("BR_Kplus_piplus_nunu_SM_error")
+        let kLPiNuNuSM = try inputs.value("BR_KL_pi0_nunu_SM")
         let lhcb = try data.entry("lhcb-dark-photon")
         let e = inputs.electricCharge
 
@@ -56,6 +59,12 @@ public struct ConstraintSet: Sendable {
                        judge: nil),
             Constraint(name: "b-kstar-nunu-limit", summary: "B(B0 -> K*0 nu nu): SM + B(B0 -> K*0 Z_D) B(Z_D -> invisible) (eqs. 4.11-4.15, 4.18)",
                        predict: { pt in (kStarNuNuSM + onShell.branchingFraction(.bZeroToKStarZero, point: pt) * invisible(pt.widths), 0) },
+                       judge: nil),
+            Constraint(name: "k-pi-nunu", summary: "B(K+ -> pi+ nu nu): SM + B(K+ -> pi+ Z_D) B(Z_D -> invisible) (eqs. 4.19, 4.21, app. A)",
+                       predict: { pt in (kPiNuNuSM + kaons.chargedBranchingFraction(pt.parameters) * invisible(pt.widths), kPiNuNuSMError) },
+                       judge: nil),
+            Constraint(name: "kl-pi0-nunu-limit", summary: "B(K_L -> pi0 nu nu): SM + B(K_L -> pi0 Z_D) B(Z_D -> invisible) (eqs. 4.20, 4.22, app. A)",
+                       predict: { pt in (kLPiNuNuSM + kaons.neutralBranchingFraction(pt.parameters) * invisible(pt.widths), 0) },
                        judge: nil),
             Constraint(name: "w-width", summary: "Gamma(W -> l nu Z_D) summed over l = e, mu, tau, in GeV, against the W width (eqs. 4.40, 4.42, 5.4)",
                        predict: { pt in
