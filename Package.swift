@@ -62,5 +62,10 @@ let package = Package(
             name: "InferenceTests",
             dependencies: ["Inference"]
         ),
+        // Runs the built darkz executable: exit codes, error lines and JSON shapes.
+        .testTarget(
+            name: "DarkzCLITests",
+            dependencies: ["darkz"]
+        ),
     ]
 )
