@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // GNU Scientific Library, found through pkg-config (Debian: libgsl-dev).
@@ -41,7 +42,10 @@ let package = Package(
         // Joins sampler and physics: measurement tables, likelihoods, regions, chain files.
         .target(
             name: "Inference",
-            dependencies: ["CGSL", "DataFiles", "Ensemble", "Flavor"]
+            dependencies: [
+                "CGSL", "DataFiles", "Ensemble", "Flavor",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .executableTarget(
             name: "darkz",

@@ -1,0 +1,27 @@
+/// How `darkz sample` runs (the [sampler] table of a priors file).
+public struct SamplerSettings: Sendable, Equatable {
+    public enum MoveKind: String, Sendable, CaseIterable {
+        case stretch, de, snooker, walk
+    }
+
+    public var walkers: Int
+    public var moves: [(kind: MoveKind, weight: Double)]
+    public var seed: UInt64
+    public var maxSteps: Int
+    public var checkEvery: Int
+    public var minStepsPerTau: Double
+    public var maxTauChange: Double
+    public var checkpointEvery: Int
+
+    public static func == (a: SamplerSettings, b: SamplerSettings) -> Bool {
+        a.walkers == b.walkers && a.seed == b.seed && a.maxSteps == b.maxSteps && a.checkEvery == b.checkEvery
+            && a.minStepsPerTau == b.minStepsPerTau && a.maxTauChange == b.maxTauChange
+            && a.checkpointEvery == b.checkpointEvery
+            && a.moves.map(\.kind) == b.moves.map(\.kind) && a.moves.map(\.weight) == b.moves.map(\.weight)
+    }
+
+    /// The defaults used for keys a file leaves out.
+    public static let defaults = SamplerSettings(
+        walkers: 32, moves: [(.stretch, 1)], seed: 2023, maxSteps: 20_000, checkEvery: 500,
+        minStepsPerTau: 50, maxTauChange: 0.01, checkpointEvery: 1_000)
+}
