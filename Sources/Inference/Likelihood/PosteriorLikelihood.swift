@@ -46,8 +46,8 @@ public struct PosteriorLikelihood: Sendable {
         return Evaluation(binnedChiSquare: binned, constraintChiSquare: constraintChi2, predictions: predictions)
     }
 
-    /// chi^2 of the Standard-Model point over the same rows (the constraints' SM value is not included).
+    /// chi^2 of the Standard Model (all Z_D couplings zero) with the same rows and constraints.
     public var standardModelChiSquare: Double {
-        ChiSquare(standardModel: rows.map { predictor.table.measurements[$0] }, convention: convention).total
+        evaluate(DarkBosonParameters(modelCase: .A, mZD: 0.1)).chiSquare
     }
 }
