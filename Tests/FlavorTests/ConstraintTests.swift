@@ -92,6 +92,14 @@ struct ConstraintTests {
         #expect(!judge("k-pi-nunu", tiny).excluded && !judge("kl-pi0-nunu-limit", tiny).excluded)
     }
 
+    /// Sec. 5.1: APV excludes the case-A best fit (10.07 MeV, eps = 1.6e-5, eps_Z = 0.002) at > 3 sigma.
+    @Test func atomicParityViolationExcludesTheCaseAFit() {
+        let p = DarkBosonParameters(modelCase: .A, mZD: 0.01007, epsilon: 1.6e-5, epsilonZ: 0.002)
+        let proton = judge("apv-proton", p), cesium = judge("apv-cesium", p)
+        #expect(proton.excluded && cesium.excluded && abs(cesium.pull) > 3)
+        #expect(!judge("apv-cesium", DarkBosonParameters(modelCase: .A, mZD: 0.1)).excluded)  // SM-like
+    }
+
     @Test func selection() throws {
         #expect(try Self.set.select("all") == Self.set.names)
         #expect(try Self.set.select("none").isEmpty)

@@ -7,7 +7,10 @@ public struct ConstraintData: Sendable {
         public let form: ConstraintForm
         public let cl: Double
         public var kind: String {
-            if case .gaussian = form { return "measurement" }
+            switch form {
+            case .gaussian, .external: return "measurement"
+            default: break
+            }
             return "upper limit"
         }
     }
@@ -33,6 +36,8 @@ public struct ConstraintData: Sendable {
                 form = .gaussian(value: try csv.number(row, "value"), sigmaUp: up, sigmaDown: down)
             case "upper_limit":
                 form = .upperLimit(try csv.number(row, "value"))
+            case "external":
+                form = .external(file: try csv.text(row, "curve_file"))
             case "limit_curve":
                 form = .limitCurve(try TabulatedFunction(contentsOf: folder + "/" + csv.text(row, "curve_file")))
             case let other:

@@ -13,6 +13,8 @@ public enum ConstraintForm: Sendable {
     /// An upper limit that depends on M_ZD (GeV), tabulated; treated as `upperLimit` at each mass,
     /// and not applicable outside the table's mass range.
     case limitCurve(TabulatedFunction)
+    /// A Gaussian measurement read by the physics that predicts it (the constraint judges itself).
+    case external(file: String)
 
     /// chi^2 contribution, pull and exclusion of `prediction` (plus an extra theory error added in
     /// quadrature, for Gaussians) at mass `mass`, or nil when the form does not apply there.
@@ -29,6 +31,8 @@ public enum ConstraintForm: Sendable {
         case let .limitCurve(curve):
             guard mass >= curve.x.first!, mass <= curve.x.last! else { return nil }
             return Self.judgeLimit(prediction, limit: curve(mass), cl: cl)
+        case .external:
+            return nil
         }
     }
 

@@ -31,6 +31,15 @@ public struct ConstraintSet: Sendable {
         let kNuNuSM = try inputs.value("BR_Bplus_Kplus_nunu_SM"), kStarNuNuSM = try inputs.value("BR_B0_Kstar0_nunu_SM")
         let gF = inputs.fermiConstant, mW = inputs.massW
         let kaons = try KaonToPionProduction(inputs: inputs)
+        let apv = try AtomicParityViolation.standard()
+        @Sendable func weakChargeJudge(_ target: WeakChargeTarget, _ name: String) -> @Sendable (Double, Double, Double) -> ConstraintResult {
+            { prediction, _, cl in
+                let m = apv.measurement(target)
+                let pull = m.pull(prediction)
+                return ConstraintResult(name: name, applies: true, prediction: prediction, bound: m.value, kind: "measurement",
+                                        chi2: pull * pull, pull: pull, excluded: abs(pull) > ConstraintForm.twoSidedZ(cl), cl: cl)
+            }
+        }
         let kPiNuNuSM = try inputs.value("BR_Kplus_piplus_nunu_SM"), kPiNuNuSMError = try inputs.value("BR_Kplus_piplus_nunu_SM_error")
         let kLPiNuNuSM = try inputs.value("BR_KL_pi0_nunu_SM")
         let lhcb = try data.entry("lhcb-dark-photon")
@@ -66,6 +75,12 @@ public struct ConstraintSet: Sendable {
             Constraint(name: "kl-pi0-nunu-limit", summary: "B(K_L -> pi0 nu nu): SM + B(K_L -> pi0 Z_D) B(Z_D -> invisible) (eqs. 4.20, 4.22, app. A)",
                        predict: { pt in (kLPiNuNuSM + kaons.neutralBranchingFraction(pt.parameters) * invisible(pt.widths), 0) },
                        judge: nil),
+            Constraint(name: "apv-proton", summary: "proton weak charge Q_W^p with the Z_D (eqs. 4.33-4.38)",
+                       predict: { pt in (apv.weakCharge(.proton, pt.parameters), 0) },
+                       judge: weakChargeJudge(.proton, "apv-proton")),
+            Constraint(name: "apv-cesium", summary: "133Cs weak charge with the Z_D (eqs. 4.33-4.38, cesium f(M) of data/apv_cesium_form_factor.dat)",
+                       predict: { pt in (apv.weakCharge(.cesium133, pt.parameters), 0) },
+                       judge: weakChargeJudge(.cesium133, "apv-cesium")),
             Constraint(name: "w-width", summary: "Gamma(W -> l nu Z_D) summed over l = e, mu, tau, in GeV, against the W width (eqs. 4.40, 4.42, 5.4)",
                        predict: { pt in
                            // Z_D couples to the left-handed lepton of the W vertex with v - a (docs/physics.md §1).
