@@ -100,6 +100,16 @@ struct ConstraintTests {
         #expect(!judge("apv-cesium", DarkBosonParameters(modelCase: .A, mZD: 0.1)).excluded)  // SM-like
     }
 
+    /// Sec. 4.5: "case B requires g_mu < 0.01" from K -> mu + invisible. darkz's limit grows with the
+    /// mass (4.7e-3 at 20 MeV, 0.01 at 41 MeV, RadiativePaperStatementTests): excluded at 20 MeV with
+    /// g_mu = 0.01, allowed with 0.003.
+    @Test func kaonToMuonPlusInvisible() {
+        func p(_ g: Double) -> DarkBosonParameters { DarkBosonParameters(modelCase: .B, mZD: 0.020, epsilon: 1e-4, epsilonZ: 1e-5, gMu: g) }
+        #expect(judge("k-mu-invisible", p(0.01)).excluded)
+        #expect(!judge("k-mu-invisible", p(0.003)).excluded)
+        #expect(!judge("k-mu-nu-ee", p(0.01)).applies)  // below 145 MeV
+    }
+
     @Test func selection() throws {
         #expect(try Self.set.select("all") == Self.set.names)
         #expect(try Self.set.select("none").isEmpty)

@@ -32,6 +32,7 @@ public struct ConstraintSet: Sendable {
         let gF = inputs.fermiConstant, mW = inputs.massW
         let kaons = try KaonToPionProduction(inputs: inputs)
         let apv = try AtomicParityViolation.standard()
+        let kaonRadiative = try RadiativeLeptonicDecay(.kaon, inputs: inputs)
         @Sendable func weakChargeJudge(_ target: WeakChargeTarget, _ name: String) -> @Sendable (Double, Double, Double) -> ConstraintResult {
             { prediction, _, cl in
                 let m = apv.measurement(target)
@@ -81,6 +82,14 @@ public struct ConstraintSet: Sendable {
             Constraint(name: "apv-cesium", summary: "133Cs weak charge with the Z_D (eqs. 4.33-4.38, cesium f(M) of data/apv_cesium_form_factor.dat)",
                        predict: { pt in (apv.weakCharge(.cesium133, pt.parameters), 0) },
                        judge: weakChargeJudge(.cesium133, "apv-cesium")),
+            Constraint(name: "k-mu-invisible", summary: "B(K+ -> mu+ nu Z_D) B(Z_D -> invisible) against NA62 (eqs. 4.26-4.31)",
+                       predict: { pt in (kaonRadiative.rates(pt).invisibleBranchingFraction, 0) },
+                       judge: nil),
+            Constraint(name: "k-mu-nu-ee", summary: "B(K+ -> mu+ nu Z_D) B(Z_D -> e e) for M_ZD > 145 MeV within the K+ -> mu+ nu e+ e- measurement (eq. 4.32)",
+                       predict: { pt in
+                           guard pt.parameters.mZD > 0.145 else { return nil }
+                           return (kaonRadiative.rates(pt).electronBranchingFraction, 0)
+                       }, judge: nil),
             Constraint(name: "w-width", summary: "Gamma(W -> l nu Z_D) summed over l = e, mu, tau, in GeV, against the W width (eqs. 4.40, 4.42, 5.4)",
                        predict: { pt in
                            // Z_D couples to the left-handed lepton of the W vertex with v - a (docs/physics.md §1).
