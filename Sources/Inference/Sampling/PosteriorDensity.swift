@@ -1,0 +1,38 @@
+import Ensemble
+import Flavor
+
+/// The posterior of a priors file as a target for the ensemble sampler: log p = log prior - chi^2/2
+/// in the sampled variables of the priors (log10 for log-uniform parameters). Blobs per sample: the
+/// chi^2 of the binned rows, the chi^2 of the constraints, and the prediction of every table row.
+public struct PosteriorDensity: LogDensity {
+    public let priors: PriorsFile
+    public let likelihood: PosteriorLikelihood
+
+    public init(priors: PriorsFile, likelihood: PosteriorLikelihood) {
+        self.priors = priors
+        self.likelihood = likelihood
+    }
+
+    public var dimension: Int { priors.free.count }
+    public var blobCount: Int { 2 + likelihood.predictor.rows.count }
+
+    /// Names of the blobs, in order.
+    public var blobNames: [String] {
+        ["chi2_binned", "chi2_constraints"] + likelihood.predictor.table.measurements.map {
+            "prediction[\($0.name) \($0.q2Min)-\($0.q2Max)]"
+        }
+    }
+
+    public func logDensity(_ x: UnsafeBufferPointer<Double>, blobs: UnsafeMutableBufferPointer<Double>) -> Double {
+        let prior = priors.logPrior(x)
+        guard prior.isFinite else {
+            for i in blobs.indices { blobs[i] = .nan }
+            return -.infinity
+        }
+        let evaluation = likelihood.evaluate(priors.point(x))
+        blobs[0] = evaluation.binnedChiSquare
+        blobs[1] = evaluation.constraintChiSquare
+        for (i, p) in evaluation.predictions.enumerated() { blobs[2 + i] = p }
+        return prior + evaluation.logLikelihood
+    }
+}
