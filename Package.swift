@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependency direction (see ../shared/design.md): darkz -> Inference -> {Ensemble, Flavor} -> CGSL,
-// with DataFiles (reading data/) below Flavor and Inference.
+// with DataFiles (reading data/) below Flavor and Inference, and ChainStorage (emcee-layout HDF5
+// chain files) -> {Ensemble, CHDF5} below Inference.
 let package = Package(
     name: "darkz",
     platforms: [.macOS(.v13)],
@@ -10,6 +11,7 @@ let package = Package(
         .executable(name: "darkz", targets: ["darkz"]),
         .library(name: "Inference", targets: ["Inference"]),
         .library(name: "Ensemble", targets: ["Ensemble"]),
+        .library(name: "ChainStorage", targets: ["ChainStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +24,13 @@ let package = Package(
             name: "CGSL",
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
+        ),
+        // libhdf5 (C API, 1.10 or later), found through pkg-config (Debian: libhdf5-dev, whose
+        // serial flavour lives under /usr/include/hdf5/serial).
+        .systemLibrary(
+            name: "CHDF5",
+            pkgConfig: "hdf5",
+            providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]
         ),
         // Reading the files in data/: CSV and whitespace tables with located errors.
         .target(name: "DataFiles"),
@@ -38,6 +47,12 @@ let package = Package(
         .target(
             name: "Ensemble",
             dependencies: ["CGSL"]
+        ),
+        // Chain files in emcee's HDFBackend layout, with darkz's sampler state for resuming;
+        // every checkpoint is written beside the file and renamed over it.
+        .target(
+            name: "ChainStorage",
+            dependencies: ["CHDF5", "Ensemble"]
         ),
         // Joins sampler and physics: measurement tables, likelihoods, regions, chain files.
         .target(
@@ -61,6 +76,16 @@ let package = Package(
         .testTarget(
             name: "FlavorTests",
             dependencies: ["Flavor"]
+        ),
+        .testTarget(
+            name: "ChainStorageTests",
+            dependencies: ["ChainStorage", "Ensemble", "ChainStorageCrashHelper"]
+        ),
+        // Test helper for ChainStorageTests: samples with checkpoints to the end, unless killed first.
+        .executableTarget(
+            name: "ChainStorageCrashHelper",
+            dependencies: ["ChainStorage", "Ensemble"],
+            path: "Tests/ChainStorageCrashHelper"
         ),
         .testTarget(
             name: "InferenceTests",

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 # pkg-config module -> Debian package
-declare -A needed=( [gsl]=libgsl-dev )
+declare -A needed=( [gsl]=libgsl-dev [hdf5]=libhdf5-dev )
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 for module in "${!needed[@]}"; do
