@@ -38,11 +38,12 @@ public struct ChainArray: Sendable, Equatable {
         (0..<nSteps).map { self[$0, walker, dim] }
     }
 
-    /// Drops the first `discard` steps and keeps every `thin`-th step after that, as emcee's
-    /// `get_chain(discard:thin:)` does (steps `discard`, `discard + thin`, ...).
+    /// Drops the first `discard` steps and keeps every `thin`-th step after that exactly as emcee
+    /// 3.1.6's `get_chain(discard:thin:)` does: steps `discard + thin - 1`, `discard + 2 thin - 1`, ...
+    /// (the last step of each block of `thin`).
     public func slice(discard: Int = 0, thin: Int = 1) -> ChainArray {
         precondition(discard >= 0 && thin >= 1, "discard must be >= 0 and thin >= 1")
-        let kept = Array(stride(from: discard, to: nSteps, by: thin))
+        let kept = Array(stride(from: discard + thin - 1, to: nSteps, by: thin))
         var out = [Double]()
         out.reserveCapacity(kept.count * nWalkers * nDim)
         let row = nWalkers * nDim

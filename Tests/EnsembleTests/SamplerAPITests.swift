@@ -32,9 +32,9 @@ struct SamplerAPITests {
         let sampler = try EnsembleSampler(target: target, initialPositions: Self.start, seed: 2)
         sampler.run(steps: 30)
         #expect(sampler.iteration == 30 && sampler.storedStepCount == 30)
-        let chain = sampler.chain(discard: 10, thin: 4)  // steps 10, 14, 18, 22, 26
+        let chain = sampler.chain(discard: 10, thin: 4)  // steps 13, 17, 21, 25, 29 (emcee: [discard+thin-1::thin])
         #expect((chain.nSteps, chain.nWalkers, chain.nDim) == (5, 6, 2))
-        #expect(chain[1, 3, 1] == sampler.chain()[14, 3, 1])
+        #expect(chain[1, 3, 1] == sampler.chain()[17, 3, 1])
         #expect(sampler.flatChain(discard: 10, thin: 4) == chain.flattened())
         let logDensities = sampler.logDensities(), blobs = sampler.blobs()
         #expect((logDensities.nSteps, logDensities.nDim, blobs.nDim) == (30, 1, 1))
