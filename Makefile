@@ -14,6 +14,9 @@ build: setup
 
 run: build
 	$(DARKZ) chi2 --sm
+	$(DARKZ) sample --case C --overwrite
+	$(DARKZ) diagnose chains/caseC.h5
+	$(DARKZ) bestfit --case C
 
 test: setup
 	$(SWIFT) test

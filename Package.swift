@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "Inference",
             dependencies: [
-                "CGSL", "DataFiles", "Ensemble", "Flavor",
+                "CGSL", "DataFiles", "Ensemble", "Flavor", "ChainStorage",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite("darkz command line", .serialized)
@@ -21,6 +22,23 @@ struct CommandLineTests {
         let lines = out.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].hasPrefix("darkz: error:"), "\(out.stderr)")
         #expect(out.stdout.isEmpty)
+    }
+
+    /// A run stopped long before 50 tau: diagnose prints its table and exits with 3.
+    @Test func diagnoseExitsWithThreeWhenNotConverged() throws {
+        let file = NSTemporaryDirectory() + "darkz-cli-short-\(getpid()).h5"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let sample = try DarkzRunner.run(["sample", "--case", "C", "--walkers", "8", "--max-steps", "60", "--out", file, "--overwrite", "--threads", "1"])
+        #expect(sample.status == 0, "\(sample.stderr)")
+        let out = try DarkzRunner.run(["diagnose", file, "--json"])
+        #expect(out.status == 3)
+        let json = try #require(out.json)
+        for key in ["parameters", "acceptance", "steps", "converged"] { #expect(json[key] != nil) }
+        #expect(json["converged"] as? Bool == false)
+        let first = try #require((json["parameters"] as? [[String: Any]])?.first)
+        for key in ["name", "tau", "rhat", "ess_bulk", "ess_tail", "mcse_mean"] { #expect(first[key] != nil) }
+        let again = try DarkzRunner.run(["sample", "--case", "C", "--out", file])
+        #expect(again.status == 2 && again.stderr.contains("resume"))
     }
 
     @Test func helpExitsWithZero() throws {

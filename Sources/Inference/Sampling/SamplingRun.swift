@@ -1,0 +1,163 @@
+import ChainStorage
+import Ensemble
+import Flavor
+import Foundation
+
+/// One posterior run of a priors file with its chain file: start, resume, checkpoints every
+/// `checkpointEvery` steps (ChainWriter: a checkpoint replaces the file atomically), a convergence
+/// check every `checkEvery` steps (emcee's recipe: N >= minStepsPerTau x tau and tau stable), and a
+/// progress callback. A resumed run continues bit for bit as the uninterrupted one.
+public final class SamplingRun {
+    /// What a progress line shows.
+    public struct Progress: Sendable {
+        public let steps: Int
+        public let maxSteps: Int
+        public let stepsPerSecond: Double
+        public let acceptance: Double
+        public let tau: [Double]
+        public let converged: Bool
+        public var secondsLeft: Double { Double(maxSteps - steps) / max(stepsPerSecond, 1e-9) }
+    }
+
+    public struct Outcome: Sendable {
+        public let steps: Int
+        public let converged: Bool
+        public let tau: [Double]
+        public let file: URL
+    }
+
+    public let priors: PriorsFile
+    public let target: PosteriorDensity
+    public let settings: SamplerSettings
+    let sampler: EnsembleSampler<PosteriorDensity, ConfiguredMoves>
+    let writer: ChainWriter
+    /// Steps of the chain file before this process resumed it (needed for tau over the whole chain).
+    let earlierChain: ChainArray?
+
+    /// Starts a new run writing to `output` (refuses to replace an existing file unless `overwrite`).
+    public init(priors: PriorsFile, settings: SamplerSettings, output: URL, constraintOverride: [String]? = nil,
+                overwrite: Bool = false, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+        if FileManager.default.fileExists(atPath: output.path), !overwrite {
+            throw ChainFileError.invalidInput(path: output.path, reason: "exists already; continue it with `darkz resume \(output.path)` or pass --overwrite")
+        }
+        self.priors = priors
+        self.settings = settings
+        let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
+        target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraintOverride))
+        let bounds = priors.free.map(\.distribution.sampledBounds)
+        let start = InitialEnsemble.fromPrior(walkers: settings.walkers, seed: settings.seed) { random in
+            bounds.map { $0.lowerBound + random.nextUniform() * ($0.upperBound - $0.lowerBound) }
+        }
+        sampler = try EnsembleSampler(target: target, moves: ConfiguredMoves(settings), initialPositions: start,
+                                      seed: settings.seed, threads: threads)
+        let metadata = ChainMetadata(parameterNames: priors.free.map(\.sampledName), blobNames: target.blobNames,
+                                     priorsText: Self.runText(priors.text, settings: settings, constraints: constraintOverride),
+                                     seed: settings.seed)
+        writer = try ChainWriter.create(at: output, for: sampler, metadata: metadata, replacing: overwrite)
+        earlierChain = nil
+    }
+
+    /// Resumes the run stored in `file` from its last checkpoint, with the priors and settings stored in it.
+    public init(resuming file: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+        let stored = try ChainFile(contentsOf: file)
+        guard let text = stored.metadata.priorsText else {
+            throw ChainFileError.invalidInput(path: file.path, reason: "holds no priors file; it was not written by darkz sample")
+        }
+        let (priorsText, settings, constraints) = try Self.parseRunText(text, file: file.path)
+        priors = try PriorsFile(text: priorsText, source: file.path + " (stored priors)")
+        self.settings = settings
+        let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
+        target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraints))
+        sampler = try EnsembleSampler(target: target, moves: ConfiguredMoves(settings), resumingFrom: stored.resumableState(),
+                                      threads: threads)
+        writer = try ChainWriter.resume(at: file, expecting: ChainShape(walkers: sampler.walkerCount, dimension: sampler.dimension,
+                                                                        blobs: sampler.blobCount))
+        earlierChain = stored.chain
+    }
+
+    /// Runs to convergence or `settings.maxSteps` (counting steps before a resume); `stoppingAt`
+    /// ends the run early after the check at or past that step, as an interruption would.
+    public func run(stoppingAt stop: Int? = nil, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+        let rule = ConvergenceRule(minimumStepsPerTau: settings.minStepsPerTau, maximumRelativeTauChange: settings.maxTauChange)
+        var previousTau: [Double]?
+        var lastCheckpoint = sampler.iteration
+        var tau: [Double] = []
+        var converged = false
+        let started = Date()
+        let firstStep = sampler.iteration
+        sampler.reserveCapacity(forAdditionalSteps: max(settings.maxSteps - sampler.iteration, 0))
+        while sampler.iteration < settings.maxSteps && !converged {
+            let n = min(settings.checkEvery, settings.maxSteps - sampler.iteration)
+            for _ in 0..<n { sampler.step() }
+            let whole = fullChain()
+            let estimate = IntegratedAutocorrelationTime(whole)
+            tau = estimate.tau
+            converged = rule.check(tau: tau, steps: whole.nSteps, previousTau: previousTau).isConverged
+            previousTau = tau
+            if sampler.iteration - lastCheckpoint >= settings.checkpointEvery || converged || sampler.iteration >= settings.maxSteps {
+                try writer.append(from: sampler)
+                lastCheckpoint = sampler.iteration
+            }
+            let elapsed = Date().timeIntervalSince(started)
+            let acceptance = sampler.acceptanceFraction.reduce(0, +) / Double(sampler.walkerCount)
+            progress(Progress(steps: sampler.iteration, maxSteps: settings.maxSteps,
+                              stepsPerSecond: Double(sampler.iteration - firstStep) / max(elapsed, 1e-9),
+                              acceptance: acceptance, tau: tau, converged: converged))
+            if let stop, sampler.iteration >= stop { break }
+        }
+        try writer.append(from: sampler)
+        return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: writer.url)
+    }
+
+    /// The whole chain: the file's earlier steps (if resumed) followed by this process's steps.
+    func fullChain() -> ChainArray {
+        let recent = sampler.chain()
+        guard let earlier = earlierChain, earlier.nSteps > 0 else { return recent }
+        return ChainArray(nSteps: earlier.nSteps + recent.nSteps, nWalkers: recent.nWalkers, nDim: recent.nDim,
+                          values: earlier.values + recent.values)
+    }
+
+    // The stored run description: the priors file text followed by the effective settings, so a
+    // resume uses exactly what the run used (command-line overrides included).
+    static let separator = "\n# --- darkz run settings (written by darkz sample) ---\n"
+
+    static func runText(_ priorsText: String, settings s: SamplerSettings, constraints: [String]?) -> String {
+        var lines = ["walkers=\(s.walkers)", "seed=\(s.seed)", "max_steps=\(s.maxSteps)", "check_every=\(s.checkEvery)",
+                     "min_steps_per_tau=\(s.minStepsPerTau)", "max_tau_change=\(s.maxTauChange)",
+                     "checkpoint_every=\(s.checkpointEvery)",
+                     "moves=" + s.moves.map { "\($0.kind.rawValue):\($0.weight)" }.joined(separator: ",")]
+        if let constraints { lines.append("constraints=" + constraints.joined(separator: ",")) }
+        return priorsText + separator + lines.map { "# " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    static func parseRunText(_ text: String, file: String) throws -> (String, SamplerSettings, [String]?) {
+        guard let range = text.range(of: separator) else {
+            throw ChainFileError.invalidInput(path: file, reason: "its stored priors lack darkz's run settings")
+        }
+        let priorsText = String(text[..<range.lowerBound])
+        var s = SamplerSettings.defaults
+        var constraints: [String]?
+        for line in text[range.upperBound...].split(separator: "\n") {
+            let parts = line.dropFirst(2).split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            switch parts[0] {
+            case "walkers": s.walkers = Int(parts[1]) ?? s.walkers
+            case "seed": s.seed = UInt64(parts[1]) ?? s.seed
+            case "max_steps": s.maxSteps = Int(parts[1]) ?? s.maxSteps
+            case "check_every": s.checkEvery = Int(parts[1]) ?? s.checkEvery
+            case "min_steps_per_tau": s.minStepsPerTau = Double(parts[1]) ?? s.minStepsPerTau
+            case "max_tau_change": s.maxTauChange = Double(parts[1]) ?? s.maxTauChange
+            case "checkpoint_every": s.checkpointEvery = Int(parts[1]) ?? s.checkpointEvery
+            case "moves":
+                s.moves = parts[1].split(separator: ",").compactMap { item in
+                    let kv = item.split(separator: ":")
+                    guard kv.count == 2, let kind = SamplerSettings.MoveKind(rawValue: String(kv[0])), let w = Double(kv[1]) else { return nil }
+                    return (kind, w)
+                }
+            case "constraints": constraints = parts[1].isEmpty ? [] : parts[1].split(separator: ",").map(String.init)
+            default: break
+            }
+        }
+        return (priorsText, s, constraints)
+    }
+}

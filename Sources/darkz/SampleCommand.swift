@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Inference
+
+/// `darkz sample`: the posterior of a case, walkers in parallel, chain file with checkpoints.
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Sample the posterior of a case to convergence; writes chains/<name>.h5 (emcee's HDF layout).")
+
+    @Option(name: .customLong("case"), help: "A shipped case: A, A-invisible, B or C (priors/case<X>.toml).")
+    var caseName: String?
+
+    @Option(name: .customLong("priors"), help: "A priors file (instead of --case).")
+    var priorsFile: String?
+
+    @Option(name: .customLong("seed"), help: "Random seed (overrides the priors file).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("walkers"), help: "Number of walkers (overrides the priors file).")
+    var walkers: Int?
+
+    @Option(name: .customLong("max-steps"), help: "Maximum number of steps (overrides the priors file).")
+    var maxSteps: Int?
+
+    @Option(name: .customLong("out"), help: "Chain file (default chains/<name>.h5).")
+    var out: String?
+
+    @Option(name: .customLong("constraints"), help: "Constraints in the likelihood: all, none, or a comma-separated list (default: the priors file's).")
+    var constraints: String?
+
+    @Option(name: .customLong("threads"), help: "Threads (default: all cores).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .customLong("overwrite"), help: "Replace an existing chain file.")
+    var overwrite = false
+
+    func validate() throws {
+        guard (caseName == nil) != (priorsFile == nil) else { throw ValidationError("give either --case or --priors") }
+        if let walkers, walkers < 2 { throw ValidationError("--walkers must be at least 2") }
+        if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let priors = try priorsFile.map { try PriorsFile(contentsOf: $0) } ?? PriorsFile.shipped("case" + caseName!)
+        var settings = priors.sampler
+        if let seed { settings.seed = seed }
+        if let walkers { settings.walkers = walkers }
+        if let maxSteps { settings.maxSteps = maxSteps }
+        var override: [String]?
+        if let constraints {
+            let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
+            override = try ConstraintSet.standard(model: predictor.model, onShell: predictor.onShell).select(constraints)
+        }
+        let output = URL(fileURLWithPath: out ?? "chains/\(priors.name).h5")
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let run = try SamplingRun(priors: priors, settings: settings, output: output, constraintOverride: override,
+                                  overwrite: overwrite, threads: threads)
+        let outcome = try run.run(progress: ProgressLine.show)
+        ProgressLine.finish(outcome)
+    }
+}
+
+/// `darkz resume FILE`: continue a run from its last checkpoint.
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Continue a darkz sample run from the last checkpoint of its chain file.")
+
+    @Argument(help: "The chain file written by darkz sample.")
+    var file: String
+
+    @Option(name: .customLong("threads"), help: "Threads (default: all cores).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let run = try SamplingRun(resuming: URL(fileURLWithPath: file), threads: threads)
+        let outcome = try run.run(progress: ProgressLine.show)
+        ProgressLine.finish(outcome)
+    }
+}
+
+/// The progress line on stderr: only when stderr is a terminal.
+enum ProgressLine {
+    static let isTerminal = isatty(STDERR_FILENO) != 0
+
+    static func show(_ p: SamplingRun.Progress) {
+        guard isTerminal else { return }
+        let tau = p.tau.map { String(format: "%.0f", $0) }.joined(separator: ",")
+        let line = String(format: "\rstep %d/%d  %.0f steps/s  acceptance %.2f  tau [%@]  ETA %.0fs   ",
+                          p.steps, p.maxSteps, p.stepsPerSecond, p.acceptance, tau, p.secondsLeft)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    static func finish(_ o: SamplingRun.Outcome) {
+        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        let tau = o.tau.map { String(format: "%.1f", $0) }.joined(separator: ", ")
+        print("\(o.converged ? "converged" : "not converged (maximum steps reached)") after \(o.steps) steps; tau = [\(tau)]; chain: \(o.file.path)")
+    }
+}
