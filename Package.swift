@@ -89,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InferenceTests",
-            dependencies: ["Inference"]
+            dependencies: ["Inference", "CGSL"]
         ),
         // Runs the built darkz executable: exit codes, error lines and JSON shapes.
         .testTarget(

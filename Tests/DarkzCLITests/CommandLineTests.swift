@@ -37,6 +37,10 @@ struct CommandLineTests {
         #expect(json["converged"] as? Bool == false)
         let first = try #require((json["parameters"] as? [[String: Any]])?.first)
         for key in ["name", "tau", "rhat", "ess_bulk", "ess_tail", "mcse_mean"] { #expect(first[key] != nil) }
+        let credible = try #require(try DarkzRunner.run(["credible", file, "--json"]).json)
+        for key in ["parameters", "best_fit", "chi2_sm", "pull"] { #expect(credible[key] != nil) }
+        let parameter = try #require((credible["parameters"] as? [[String: Any]])?.first)
+        for key in ["name", "median", "equal_tailed", "hpd"] { #expect(parameter[key] != nil) }
         let again = try DarkzRunner.run(["sample", "--case", "C", "--out", file])
         #expect(again.status == 2 && again.stderr.contains("resume"))
     }

@@ -60,12 +60,10 @@ public final class SamplingRun {
     /// Resumes the run stored in `file` from its last checkpoint, with the priors and settings stored in it.
     public init(resuming file: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let stored = try ChainFile(contentsOf: file)
-        guard let text = stored.metadata.priorsText else {
-            throw ChainFileError.invalidInput(path: file.path, reason: "holds no priors file; it was not written by darkz sample")
-        }
-        let (priorsText, settings, constraints) = try Self.parseRunText(text, file: file.path)
-        priors = try PriorsFile(text: priorsText, source: file.path + " (stored priors)")
-        self.settings = settings
+        let run = try StoredRun(stored)
+        priors = run.priors
+        settings = run.settings
+        let constraints = run.constraints
         let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
         target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraints))
         sampler = try EnsembleSampler(target: target, moves: ConfiguredMoves(settings), resumingFrom: stored.resumableState(),
@@ -115,6 +113,29 @@ public final class SamplingRun {
         guard let earlier = earlierChain, earlier.nSteps > 0 else { return recent }
         return ChainArray(nSteps: earlier.nSteps + recent.nSteps, nWalkers: recent.nWalkers, nDim: recent.nDim,
                           values: earlier.values + recent.values)
+    }
+
+    /// The run a chain file describes: its priors file, settings and constraint override.
+    public struct StoredRun: Sendable {
+        public let priors: PriorsFile
+        public let settings: SamplerSettings
+        public let constraints: [String]?
+
+        public init(_ file: ChainFile) throws {
+            guard let text = file.metadata.priorsText else {
+                throw ChainFileError.invalidInput(path: file.url.path, reason: "holds no priors file; it was not written by darkz sample")
+            }
+            let (priorsText, settings, constraints) = try SamplingRun.parseRunText(text, file: file.url.path)
+            priors = try PriorsFile(text: priorsText, source: file.url.path + " (stored priors)")
+            self.settings = settings
+            self.constraints = constraints
+        }
+
+        /// The likelihood of the run (its rows, errors and constraints).
+        public func likelihood() throws -> PosteriorLikelihood {
+            let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
+            return try priors.likelihood(predictor: predictor, constraintOverride: constraints)
+        }
     }
 
     // The stored run description: the priors file text followed by the effective settings, so a
