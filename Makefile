@@ -16,7 +16,8 @@ run: build
 	$(DARKZ) chi2 --sm
 	$(DARKZ) sample --case C --overwrite
 	$(DARKZ) diagnose chains/caseC.h5
-	$(DARKZ) bestfit --case C
+	$(DARKZ) credible chains/caseC.h5
+	$(DARKZ) corner chains/caseC.h5
 
 test: setup
 	$(SWIFT) test

@@ -41,6 +41,17 @@ struct CommandLineTests {
         for key in ["parameters", "best_fit", "chi2_sm", "pull"] { #expect(credible[key] != nil) }
         let parameter = try #require((credible["parameters"] as? [[String: Any]])?.first)
         for key in ["name", "median", "equal_tailed", "hpd"] { #expect(parameter[key] != nil) }
+        let folder = NSTemporaryDirectory() + "darkz-cli-corner-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let corner = try DarkzRunner.run(["corner", file, "--out", folder])
+        #expect(corner.status == 0, "\(corner.stderr)")
+        let svg = try String(contentsOfFile: folder + "/corner.svg", encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("[MeV]") && svg.contains("best fit") && svg.contains("HPD"))
+        let paramnames = try String(contentsOfFile: folder + "/caseC.paramnames", encoding: .utf8)
+        #expect(paramnames.hasPrefix("log10_mZD "))
+        let getdist = try String(contentsOfFile: folder + "/caseC.txt", encoding: .utf8).split(separator: "\n")
+        #expect(getdist.first?.split(separator: " ").count == 4)  // weight, -log posterior, 2 parameters
+        for name in ["corner.json", "histograms.csv", "pairs.csv"] { #expect(FileManager.default.fileExists(atPath: folder + "/" + name)) }
         let again = try DarkzRunner.run(["sample", "--case", "C", "--out", file])
         #expect(again.status == 2 && again.stderr.contains("resume"))
     }
