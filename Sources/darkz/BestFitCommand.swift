@@ -8,11 +8,7 @@ struct BestFitCommand: ParsableCommand {
         commandName: "bestfit",
         abstract: "Find the chi^2 minimum of a model case (paper sec. 5) from several starts.")
 
-    @Option(name: .customLong("case"), help: "A shipped case: A, A-invisible, B or C (priors/case<X>.toml).")
-    var caseName: String?
-
-    @Option(name: .customLong("priors"), help: "A priors file (instead of --case).")
-    var priorsFile: String?
+    @OptionGroup var selection: PriorsSelection
 
     @Option(name: .customLong("starts"), help: "Number of starting points.")
     var starts = 12
@@ -24,12 +20,11 @@ struct BestFitCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (caseName == nil) != (priorsFile == nil) else { throw ValidationError("give either --case or --priors") }
         guard starts >= 1 else { throw ValidationError("--starts must be at least 1") }
     }
 
     func run() throws {
-        let priors = try priorsFile.map { try PriorsFile(contentsOf: $0) } ?? PriorsFile.shipped("case" + caseName!)
+        let priors = try selection.load()
         let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
         var override: [String]?
         if let constraints {

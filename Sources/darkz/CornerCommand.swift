@@ -22,8 +22,7 @@ struct CornerCommand: ParsableCommand {
     func run() throws {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
         let stored = try SamplingRun.StoredRun(chainFile)
-        let tau = IntegratedAutocorrelationTime(chainFile.chain)
-        let burn = discard ?? min(Int((2 * (tau.tau.filter(\.isFinite).max() ?? 0)).rounded(.up)), chainFile.chain.nSteps / 2)
+        let burn = discard ?? defaultBurnIn(chainFile.chain)
         let samples = chainFile.chain.slice(discard: burn).flattened()
         let logProbs = chainFile.logProbabilities.slice(discard: burn).values
         let best = samples[logProbs.indices.max { logProbs[$0] < logProbs[$1] }!]

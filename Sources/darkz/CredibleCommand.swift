@@ -36,8 +36,7 @@ struct CredibleCommand: ParsableCommand {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
         let stored = try SamplingRun.StoredRun(chainFile)
         let likelihood = try stored.likelihood()
-        let tau = IntegratedAutocorrelationTime(chainFile.chain)
-        let burn = discard ?? min(Int((2 * (tau.tau.filter(\.isFinite).max() ?? 0)).rounded(.up)), chainFile.chain.nSteps / 2)
+        let burn = discard ?? defaultBurnIn(chainFile.chain)
         let chain = chainFile.chain.slice(discard: burn)
         let logProbs = chainFile.logProbabilities.slice(discard: burn).values
         let samples = chain.flattened()

@@ -27,7 +27,7 @@ struct DiagnoseCommand: ParsableCommand {
         let chain = chainFile.chain
         guard chain.nSteps >= 4 else { throw ValidationError("\(file) holds \(chain.nSteps) steps; diagnostics need at least 4") }
         let tau = IntegratedAutocorrelationTime(chain)
-        let burn = discard ?? min(Int((2 * (tau.tau.filter(\.isFinite).max() ?? 0)).rounded(.up)), chain.nSteps / 2)
+        let burn = discard ?? defaultBurnIn(chain)
         let kept = chain.slice(discard: burn)
         let rank = RankDiagnostics(kept)
         let acceptance = AcceptanceSummary(fractions: chainFile.acceptanceFraction)

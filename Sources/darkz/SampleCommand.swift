@@ -8,11 +8,7 @@ struct SampleCommand: ParsableCommand {
         commandName: "sample",
         abstract: "Sample the posterior of a case to convergence; writes chains/<name>.h5 (emcee's HDF layout).")
 
-    @Option(name: .customLong("case"), help: "A shipped case: A, A-invisible, B or C (priors/case<X>.toml).")
-    var caseName: String?
-
-    @Option(name: .customLong("priors"), help: "A priors file (instead of --case).")
-    var priorsFile: String?
+    @OptionGroup var selection: PriorsSelection
 
     @Option(name: .customLong("seed"), help: "Random seed (overrides the priors file).")
     var seed: UInt64?
@@ -36,14 +32,13 @@ struct SampleCommand: ParsableCommand {
     var overwrite = false
 
     func validate() throws {
-        guard (caseName == nil) != (priorsFile == nil) else { throw ValidationError("give either --case or --priors") }
         if let walkers, walkers < 2 { throw ValidationError("--walkers must be at least 2") }
         if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
-        let priors = try priorsFile.map { try PriorsFile(contentsOf: $0) } ?? PriorsFile.shipped("case" + caseName!)
+        let priors = try selection.load()
         var settings = priors.sampler
         if let seed { settings.seed = seed }
         if let walkers { settings.walkers = walkers }

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Ensemble
+import Inference
+
+/// --case or --priors: which priors file a command uses.
+struct PriorsSelection: ParsableArguments {
+    @Option(name: .customLong("case"), help: "A shipped case: A, A-invisible, B or C (priors/case<X>.toml).")
+    var caseName: String?
+
+    @Option(name: .customLong("priors"), help: "A priors file (instead of --case).")
+    var priorsFile: String?
+
+    func validate() throws {
+        guard (caseName == nil) != (priorsFile == nil) else { throw ValidationError("give either --case or --priors") }
+    }
+
+    func load() throws -> PriorsFile {
+        if let priorsFile { return try PriorsFile(contentsOf: priorsFile) }
+        return try PriorsFile.shipped("case" + caseName!)
+    }
+}
+
+/// The burn-in dropped when the user gives none: twice the largest integrated autocorrelation time
+/// of the chain, at most half of it.
+func defaultBurnIn(_ chain: ChainArray) -> Int {
+    let tau = IntegratedAutocorrelationTime(chain).tau.filter(\.isFinite).max() ?? 0
+    return min(Int((2 * tau).rounded(.up)), chain.nSteps / 2)
+}
