@@ -17,4 +17,5 @@
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_eigen.h>
+#include <gsl/gsl_rng.h>
 #endif

@@ -13,15 +13,15 @@ struct RadiativeAmplitudeTests {
     /// Four-momenta in the meson rest frame for energies (E_mu, E_nu) inside the Dalitz region: muon
     /// along z, neutrino in the x-z plane at the angle fixed by p_D^2 = M^2.
     static func momenta(_ d: RadiativeLeptonicDecay, muonEnergy e: Double, neutrinoEnergy n: Double, mass M: Double)
-        -> (k: LorentzVector, p: LorentzVector, q: LorentzVector, pD: LorentzVector) {
+        -> (k: TraceVector, p: TraceVector, q: TraceVector, pD: TraceVector) {
         let mP = d.mesonMass, m = d.muonMass
         let pMu = (e * e - m * m).squareRoot(), eD = mP - e - n
         let cosine = (eD * eD - M * M - pMu * pMu - n * n) / (2 * pMu * n)
         precondition(abs(cosine) <= 1 + 1e-12, "outside the Dalitz region")
         let c = min(1, max(-1, cosine)), s = (1 - c * c).squareRoot()
-        let k = LorentzVector(t: mP, x: 0, y: 0, z: 0)
-        let p = LorentzVector(t: e, x: 0, y: 0, z: pMu)
-        let q = LorentzVector(t: n, x: n * s, y: 0, z: n * c)
+        let k = TraceVector(t: mP, x: 0, y: 0, z: 0)
+        let p = TraceVector(t: e, x: 0, y: 0, z: pMu)
+        let q = TraceVector(t: n, x: n * s, y: 0, z: n * c)
         return (k, p, q, k - p - q)
     }
 
@@ -30,14 +30,14 @@ struct RadiativeAmplitudeTests {
     static func diracSpinSum(_ d: RadiativeLeptonicDecay, muonEnergy e: Double, neutrinoEnergy n: Double, mass M: Double,
                              coupling c: ChiralCoupling) -> Double {
         let (k, p, q, pD) = momenta(d, muonEnergy: e, neutrinoEnergy: n, mass: M)
-        let m = d.muonMass, one = DiracMatrix.identity, g5 = DiracMatrix.gamma5
+        let m = d.muonMass, one = TraceMatrix.identity, g5 = TraceMatrix.gamma5
         let bigQ = p + pD
-        let propagator = (1 / (bigQ.dot(bigQ) - m * m)) * (m * one - DiracMatrix.slash(bigQ))
+        let propagator = (1 / (bigQ.dot(bigQ) - m * m)) * (m * one - TraceMatrix.slash(bigQ))
         let vertex = c.vector * one + c.axial * g5
-        let left = DiracMatrix.slash(k) * (one - g5) * propagator
-        let currents = (0..<4).map { left * DiracMatrix.gamma[$0] * vertex }
+        let left = TraceMatrix.slash(k) * (one - g5) * propagator
+        let currents = (0..<4).map { left * TraceMatrix.gamma[$0] * vertex }
         let bars = currents.map(\.bar)
-        let qSlash = DiracMatrix.slash(q), pMinusM = DiracMatrix.slash(p) - m * one
+        let qSlash = TraceMatrix.slash(q), pMinusM = TraceMatrix.slash(p) - m * one
         var sum = Complex<Double>.zero
         for beta in 0..<4 {
             for alpha in 0..<4 {

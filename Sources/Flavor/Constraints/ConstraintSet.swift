@@ -45,6 +45,10 @@ public struct ConstraintSet: Sendable {
         let kLPiNuNuSM = try inputs.value("BR_KL_pi0_nunu_SM")
         let lhcb = try data.entry("lhcb-dark-photon")
         let e = inputs.electricCharge
+        let scattering = try NeutrinoScatteringInputs.standard()
+        let tridentCCFR = try NeutrinoTrident(file: "trident_ccfr.csv", inputs: inputs)
+        let tridentCHARM2 = try NeutrinoTrident(file: "trident_charm2.csv", inputs: inputs)
+        let coherent = try CoherentScattering(inputs: inputs, scattering: scattering)
 
         @Sendable func invisible(_ w: DarkBosonWidths) -> Double { w.branchingFraction(w.neutrinos + w.extraInvisible) }
 
@@ -124,6 +128,15 @@ public struct ConstraintSet: Sendable {
                        }),
             Constraint(name: "g-2", summary: "muon g-2, a_mu^NP against Delta a_mu (eqs. 6.1-6.3)",
                        predict: { pt in (MuonAnomalousMoment.value(pt.parameters, inputs: inputs), 0) },
+                       judge: nil),
+            Constraint(name: "trident-ccfr", summary: "neutrino trident sigma/sigma_SM at CCFR, Z_D exchange with its nu_L and muon couplings (eq. 4.39, docs/neutrino.md)",
+                       predict: { pt in tridentCCFR.ratio(pt).map { ($0, 0) } },
+                       judge: nil),
+            Constraint(name: "trident-charm2", summary: "neutrino trident sigma/sigma_SM at CHARM-II (eq. 4.39, docs/neutrino.md)",
+                       predict: { pt in tridentCHARM2.ratio(pt).map { ($0, 0) } },
+                       judge: nil),
+            Constraint(name: "coherent", summary: "CEvNS events/SM events at COHERENT CsI 2017, Z_D in the weak charge (sec. 4.8, docs/neutrino.md)",
+                       predict: { pt in (coherent.ratio(pt), 0) },
                        judge: nil),
         ]
         for c in constraints { _ = try data.entry(c.name) }
