@@ -89,3 +89,21 @@ public struct CSVTable: Sendable {
         return nil
     }
 }
+
+extension CSVTable {
+    /// The `name,value,...` files of data/ (inputs, measurements): each name once, each value a
+    /// finite number; errors name file, line and field.
+    public static func namedValues(contentsOf path: String) throws -> [String: Double] {
+        let csv = try CSVTable(contentsOf: path)
+        try csv.requireColumns(["name", "value"])
+        var values: [String: Double] = [:]
+        for row in csv.rows {
+            let name = try csv.text(row, "name")
+            guard values[name] == nil else {
+                throw DataFileError(file: path, line: row.line, field: "name", message: "'\(name)' is defined twice")
+            }
+            values[name] = try csv.number(row, "value")
+        }
+        return values
+    }
+}

@@ -20,16 +20,7 @@ public struct FlavorInputs: Sendable {
 
     /// Loads `path`; an unknown or missing name, or a non-number, is an error naming file and line.
     public init(contentsOf path: String) throws {
-        let csv = try CSVTable(contentsOf: path)
-        try csv.requireColumns(["name", "value"])
-        var values: [String: Double] = [:]
-        for row in csv.rows {
-            let name = try csv.text(row, "name")
-            guard values[name] == nil else {
-                throw DataFileError(file: path, line: row.line, field: "name", message: "'\(name)' is defined twice")
-            }
-            values[name] = try csv.number(row, "value")
-        }
+        let values = try CSVTable.namedValues(contentsOf: path)
         for name in Self.requiredNames where values[name] == nil {
             throw DataFileError(file: path, message: "input '\(name)' is missing")
         }

@@ -9,16 +9,7 @@ public struct NeutrinoScatteringInputs: Sendable {
     public let source: String
 
     public init(contentsOf path: String) throws {
-        let csv = try CSVTable(contentsOf: path)
-        try csv.requireColumns(["name", "value"])
-        var values: [String: Double] = [:]
-        for row in csv.rows {
-            let name = try csv.text(row, "name")
-            guard values[name] == nil else {
-                throw DataFileError(file: path, line: row.line, field: "name", message: "'\(name)' is defined twice")
-            }
-            values[name] = try csv.number(row, "value")
-        }
+        let values = try CSVTable.namedValues(contentsOf: path)
         self.values = values
         source = path
     }
