@@ -85,11 +85,7 @@ struct CoherentScatteringTests {
 /// The neutrino constraints as named entries of the constraint set (data/constraints.csv).
 @Suite("Neutrino constraints in the set")
 struct NeutrinoConstraintTests {
-    static let set: ConstraintSet = {
-        let data = try! ConstraintData(contentsOf: FlavorFixtures.root + "/data/constraints.csv")
-        setenv("DARKZ_DATA_DIR", FlavorFixtures.root + "/data", 1)
-        return try! ConstraintSet(model: FlavorFixtures.model, onShell: OnShellProduction(rates: FlavorFixtures.rates), data: data)
-    }()
+    static var set: ConstraintSet { FlavorFixtures.constraints }
 
     func judge(_ name: String, _ p: DarkBosonParameters) -> ConstraintResult {
         Self.set.evaluate(FlavorFixtures.model.point(p), names: [name])[0]

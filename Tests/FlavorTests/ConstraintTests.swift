@@ -6,11 +6,7 @@ import Testing
 /// each difference; where darkz disagrees with the paper the test pins darkz's value).
 @Suite("Constraints of sections 4 and 6")
 struct ConstraintTests {
-    static let set: ConstraintSet = {
-        let data = try! ConstraintData(contentsOf: FlavorFixtures.root + "/data/constraints.csv")
-        setenv("DARKZ_DATA_DIR", FlavorFixtures.root + "/data", 1)
-        return try! ConstraintSet(model: FlavorFixtures.model, onShell: OnShellProduction(rates: FlavorFixtures.rates), data: data)
-    }()
+    static var set: ConstraintSet { FlavorFixtures.constraints }
 
     func judge(_ name: String, _ p: DarkBosonParameters) -> ConstraintResult {
         Self.set.evaluate(FlavorFixtures.model.point(p), names: [name])[0]

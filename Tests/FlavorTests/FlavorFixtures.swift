@@ -40,4 +40,11 @@ enum FlavorFixtures {
 extension FlavorFixtures {
     /// The b -> s l l rates with the repository's data files (shifts with strong phases).
     static let rates: SemileptonicRates = try! SemileptonicRates(inputs: inputs, dataDirectory: root + "/data")
+
+    /// The constraint set of data/constraints.csv on the fixtures' model and rates.
+    static let constraints: ConstraintSet = {
+        let data = try! ConstraintData(contentsOf: root + "/data/constraints.csv")
+        setenv("DARKZ_DATA_DIR", root + "/data", 1)
+        return try! ConstraintSet(model: model, onShell: OnShellProduction(rates: rates), data: data)
+    }()
 }

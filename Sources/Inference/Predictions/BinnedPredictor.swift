@@ -77,19 +77,21 @@ public struct BinnedPredictor: Sendable {
 
     func predictions(_ p: DarkBosonParameters, offShell: (Row, PoleShift) -> Double) -> [Double] {
         let point = model.point(p)
-        let shifts = [Lepton.electron: point.poleShift(lepton: .electron), .muon: point.poleShift(lepton: .muon)]
-        var cache: [SemileptonicDecay: Double] = [:]
+        let electronShift = point.poleShift(lepton: .electron), muonShift = point.poleShift(lepton: .muon)
+        let widths = point.widths
+        var production: (decay: SemileptonicDecay, value: Double)?  // rows of one decay are adjacent in the table
         return rows.map { row in
-            let shift = shifts[row.channel.lepton]!
+            let shift = row.channel.lepton == .electron ? electronShift : muonShift
             let bin = row.rate.bin
             let ratio = 1 + offShell(row, shift) / bin.standardModel
             var value = row.measurement.sm * ratio
             let smearing = ResonanceIntegrals.gaussianSmearing(q2Min: bin.q2Min, q2Max: bin.q2Max, mass: p.mZD,
                                                                resolution: row.rate.resolution)
             if smearing > 0 {
-                let production = cache[row.channel.decay] ?? onShell.branchingFraction(row.channel.decay, point: point)
-                cache[row.channel.decay] = production
-                let onShellTerm = production * point.widths.branchingFraction(point.widths.leptons(row.channel.lepton)) * smearing
+                if production?.decay != row.channel.decay {
+                    production = (row.channel.decay, onShell.branchingFraction(row.channel.decay, point: point))
+                }
+                let onShellTerm = production!.value * widths.branchingFraction(widths.leptons(row.channel.lepton)) * smearing
                 value += row.measurement.quantity == .differentialBranchingFraction ? onShellTerm / bin.width : onShellTerm
             }
             return value
