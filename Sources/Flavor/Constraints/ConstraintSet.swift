@@ -44,6 +44,7 @@ public struct ConstraintSet: Sendable {
         let kPiNuNuSM = try inputs.value("BR_Kplus_piplus_nunu_SM"), kPiNuNuSMError = try inputs.value("BR_Kplus_piplus_nunu_SM_error")
         let kLPiNuNuSM = try inputs.value("BR_KL_pi0_nunu_SM")
         let lhcb = try data.entry("lhcb-dark-photon")
+        let belle2 = try data.entry("belle2-invisible")
         let e = inputs.electricCharge
         let scattering = try NeutrinoScatteringInputs.standard()
         let tridentCCFR = try NeutrinoTrident(file: "trident_ccfr.csv", inputs: inputs)
@@ -113,19 +114,15 @@ public struct ConstraintSet: Sendable {
                            let p = pt.parameters
                            let eff = p.modelCase == .A ? abs(p.epsilon) : (abs(p.epsilon * p.gMu) / e).squareRoot()
                            return (eff, 0)
-                       }, judge: { eff, mass, cl in
-                           // The signal is proportional to eps_eff^2: the limit is applied to eps_eff^2.
-                           guard case let .limitCurve(curve) = lhcb.form, mass >= curve.x.first!, mass <= curve.x.last! else {
-                               return .notApplicable("lhcb-dark-photon", kind: "upper limit", cl: cl)
-                           }
-                           // DarkCast marks vetoed mass windows with 1e5; no limit there.
-                           let limit = curve(mass)
-                           guard limit < 0.1 else { return .notApplicable("lhcb-dark-photon", kind: "upper limit", cl: cl) }
-                           let judged = ConstraintForm.judgeLimit(eff * eff, limit: limit * limit, cl: cl)
-                           return ConstraintResult(name: "lhcb-dark-photon", applies: true, prediction: eff, bound: limit,
-                                                   kind: "upper limit", chi2: judged.chi2, pull: judged.pull,
-                                                   excluded: judged.excluded, cl: cl)
-                       }),
+                       },
+                       // DarkCast marks vetoed mass windows with 1e5; no limit there.
+                       judge: Self.couplingLimitJudge("lhcb-dark-photon", lhcb, vetoAbove: 0.1)),
+            Constraint(name: "belle2-invisible", summary: "Belle II e+e- -> mu mu Z_D, Z_D -> invisible: sqrt((v_mu^2 + a_mu^2) B(inv)) against the 90% CL g' curve (sec. 4.9, ref. [70])",
+                       predict: { pt in
+                           let mu = pt.couplings.muon
+                           return (((mu.vector * mu.vector + mu.axial * mu.axial) * invisible(pt.widths)).squareRoot(), 0)
+                       },
+                       judge: Self.couplingLimitJudge("belle2-invisible", belle2, vetoAbove: .infinity)),
             Constraint(name: "g-2", summary: "muon g-2, a_mu^NP against Delta a_mu (eqs. 6.1-6.3)",
                        predict: { pt in (MuonAnomalousMoment.value(pt.parameters, inputs: inputs), 0) },
                        judge: nil),
@@ -140,6 +137,23 @@ public struct ConstraintSet: Sendable {
                        judge: nil),
         ]
         for c in constraints { _ = try data.entry(c.name) }
+    }
+
+    /// Judges an effective coupling against a limit curve on that coupling: the signal grows as the
+    /// coupling squared, so the half-Gaussian of `ConstraintForm` is applied to the squares. Outside the
+    /// curve's mass range, or where the curve reaches `vetoAbove`, the constraint does not apply.
+    static func couplingLimitJudge(_ name: String, _ entry: ConstraintData.Entry, vetoAbove veto: Double)
+        -> @Sendable (Double, Double, Double) -> ConstraintResult {
+        { coupling, mass, cl in
+            guard case let .limitCurve(curve) = entry.form, mass >= curve.x.first!, mass <= curve.x.last!,
+                  curve(mass) < veto else {
+                return .notApplicable(name, kind: "upper limit", cl: cl)
+            }
+            let limit = curve(mass)
+            let judged = ConstraintForm.judgeLimit(coupling * coupling, limit: limit * limit, cl: cl)
+            return ConstraintResult(name: name, applies: true, prediction: coupling, bound: limit, kind: "upper limit",
+                                    chi2: judged.chi2, pull: judged.pull, excluded: judged.excluded, cl: cl)
+        }
     }
 
     public static func standard(model: DarkBosonModel, onShell: OnShellProduction) throws -> ConstraintSet {
