@@ -98,12 +98,14 @@ struct RadiativePaperStatementTests {
         #expect(abs(crossing - 0.174881) < 2e-6)
     }
 
-    /// (iv) Fig. 8: R^{pi mu nu X} at g_mu = 0.1 in case B (eps = 1e-4), against PIENU limits of order 1e-8..1e-7.
-    /// Paper: "g_mu < 0.1 is allowed for M < 34 MeV if eps_Z << eps" and "if eps_Z ≳ eps, g_mu ≥ 0.1 is not
-    /// allowed for M < 15 MeV". darkz: for eps_Z = 1e-5, R B_inv = 2.0e-6 at 10 MeV, 3.5e-7 at 15 MeV and
-    /// falls below 1e-7 (1e-8) only at M = 18.5 (23.9) MeV, so g_mu = 0.1 is excluded well below 34 MeV
-    /// (disagreement); for eps_Z = 1e-4 (B_inv = 0.59) it is excluded up to 25.9 (29.1) MeV, which includes
-    /// the paper's M < 15 MeV (agreement, darkz stronger). Columns: all T_mu, T_mu < 1.2 MeV, T_mu > 1.2 MeV.
+    /// (iv) Fig. 8: R^{pi mu nu X} B(Z_D -> inv) at g_mu = 0.1 in case B (eps = 1e-4). PIENU's mass-dependent
+    /// curves are not available here (docs/validation.md); the one published PIENU number reachable is
+    /// R < 4.3e-6 (90% CL) for a massless Majoron-like X (PDG, AGUILAR-AREVALO 2021A), used as the reference
+    /// level. Paper: "g_mu < 0.1 is allowed for M < 34 MeV if eps_Z << eps" and "if eps_Z ≳ eps, g_mu ≥ 0.1
+    /// is not allowed for M < 15 MeV". darkz at that level: eps_Z = 1e-5 gives 2.0e-6 at 10 MeV and crosses
+    /// 4.3e-6 at 8.0 MeV (allowed above, as the paper says, except below 8 MeV); eps_Z = 1e-4 (B_inv = 0.59)
+    /// crosses at 17.4 MeV (excluded below, the paper's 15 MeV). The 1e-7 and 1e-8 crossings pin the mass
+    /// dependence. Columns: all T_mu, T_mu < 1.2 MeV, T_mu > 1.2 MeV.
     @Test func pionRatioAtTheMuonCouplingPointOne() {
         let pins: [(Double, Double, [Double])] = [
             (1e-5, 0.005, [1.6107259964e-05, 3.7078156386e-06, 1.2399444325e-05]),
@@ -125,7 +127,7 @@ struct RadiativePaperStatementTests {
                 if p == 0 { #expect(value == 0) } else { Self.expectPinned(value, p, "eps_Z \(eZ) M \(M)") }
             }
         }
-        for (eZ, level, mass) in [(1e-5, 1e-7, 0.018488), (1e-5, 1e-8, 0.023890), (1e-4, 1e-7, 0.025863), (1e-4, 1e-8, 0.029054)] {
+        for (eZ, level, mass) in [(1e-5, 4.3e-6, 0.0079769), (1e-4, 4.3e-6, 0.0174332), (1e-5, 1e-7, 0.018488), (1e-5, 1e-8, 0.023890), (1e-4, 1e-7, 0.025863), (1e-4, 1e-8, 0.029054)] {
             let crossing = Self.crossing({ Self.pienuRatios($0, gMu: 0.1, epsilonZ: eZ).all }, level: level, from: 0.0011, to: 0.0335)
             #expect(abs(crossing - mass) < 2e-6, "eps_Z \(eZ) level \(level): \(crossing)")
         }
