@@ -51,6 +51,17 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Codable, Equa
         Xoshiro256StarStar(seed: seed, stream: 1 &+ UInt64(walker))
     }
 
+    /// The stream of a tempered run's swaps between temperatures (see `TemperedSampler`).
+    public static func swapStream(seed: UInt64) -> Xoshiro256StarStar {
+        Xoshiro256StarStar(seed: seed, stream: 1 << 62)
+    }
+
+    /// The seed of temperature `k` of a tempered run: the run's seed for k = 0 (so one temperature
+    /// is the untempered run), a SplitMix64 hash of seed and k otherwise.
+    public static func temperatureSeed(seed: UInt64, temperature k: Int) -> UInt64 {
+        k == 0 ? seed : SplitMix64.mix(seed ^ SplitMix64.mix(0x7465_6D70 &+ UInt64(k)))
+    }
+
     /// The stream that draws the initial position of walker `walker` (see `InitialEnsemble`).
     public static func initialPositionStream(seed: UInt64, walker: Int) -> Xoshiro256StarStar {
         Xoshiro256StarStar(seed: seed, stream: (1 << 63) | UInt64(walker))

@@ -2,11 +2,17 @@ extension EnsembleSampler {
     /// Advances the ensemble by one step and appends it to the stored chain.
     @inlinable
     public func step() {
+        advanceOneStep()
+        appendCurrentToHistory()
+    }
+
+    /// One step without storing it (a tempered run stores the cold chain after its swaps).
+    @inlinable
+    func advanceOneStep() {
         let u = moves.drawsMovePerStep ? samplerStream.nextUniform() : 0
         var visitor = StepVisitor(sampler: self)
         moves.select(u, &visitor)
         iterationCount += 1
-        appendCurrentToHistory()
     }
 
     /// Runs `steps` steps, reserving chain storage first.

@@ -73,11 +73,20 @@ public final class EnsembleSampler<Target: LogDensity, Moves: MoveSchedule> {
 
     /// Resumes from a saved `state` (see `state`); the continuation equals an uninterrupted run
     /// bit for bit, for any thread count. The stored chain starts empty.
-    public init(
+    public convenience init(
         target: Target, moves: Moves, resumingFrom state: SamplerState,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, randomizeSplit: Bool = true
     ) throws {
         guard threads >= 1 else { throw SamplerError.invalidThreadCount(threads) }
+        try self.init(target: target, moves: moves, resumingFrom: state, workers: WorkerPool(threads: threads),
+                      randomizeSplit: randomizeSplit)
+    }
+
+    /// Resumes from `state` on the threads of `workers`, which several samplers may share when
+    /// they step one after the other (the temperatures of a `TemperedSampler`).
+    init(target: Target, moves: Moves, resumingFrom state: SamplerState, workers: WorkerPool,
+         randomizeSplit: Bool = true) throws {
+        let threads = workers.threadCount
         if let problem = state.inconsistency() { throw SamplerError.incompatibleState(problem) }
         guard state.dimension == target.dimension, state.blobCount == target.blobCount else {
             throw SamplerError.incompatibleState(
@@ -101,7 +110,7 @@ public final class EnsembleSampler<Target: LogDensity, Moves: MoveSchedule> {
         storage = WalkerStorage(state)
         order = .allocate(capacity: walkerCount)
         subsetStart = .allocate(capacity: walkerCount + 1)
-        workers = WorkerPool(threads: threads)
+        self.workers = workers
         scratchPerChunk = max(moves.maximumScratchCount(dimension: dimension), 1)
         scratch = .allocate(capacity: scratchPerChunk * workers.chunkLimit)
         scratch.initialize(repeating: 0, count: scratchPerChunk * workers.chunkLimit)

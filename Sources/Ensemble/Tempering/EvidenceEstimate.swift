@@ -1,0 +1,159 @@
+import Foundation
+
+/// An estimate of the log-evidence ln Z = ln ∫ π(x) L(x) dx from a tempered run, with its error.
+public struct EvidenceEstimate: Sendable, Equatable, Codable {
+    public enum Method: String, Sendable, Codable, CaseIterable {
+        /// ln Z = ∫_0^1 ⟨ln L⟩_β dβ (Lartillot & Philippe 2006; ptemcee's estimate).
+        case thermodynamicIntegration = "thermodynamic-integration"
+        /// ln Z = Σ_k ln ⟨L^(β_k - β_{k+1})⟩_{β_{k+1}} (Xie, Lewis, Fan, Kuo & Chen 2011).
+        case steppingStone = "stepping-stone"
+    }
+
+    public let method: Method
+    public let logEvidence: Double
+    /// Total error: the Monte Carlo and the ladder (discretisation) errors in quadrature.
+    public let error: Double
+    /// Standard error from batch means: the post-burn-in steps cut into `batches` consecutive
+    /// blocks, the estimate computed on each, error = sd / √batches. Blocks much longer than the
+    /// autocorrelation time are independent, so this includes the correlations between
+    /// temperatures that swaps create.
+    public let monteCarloError: Double
+    /// For thermodynamic integration: |estimate - estimate from every other temperature| (as
+    /// ptemcee's error; trapezoidal errors grow 4x when the spacing doubles, so this is about 3x
+    /// the error of the full ladder: a conservative bound). 0 for stepping stone, which has no
+    /// quadrature error.
+    public let discretisationError: Double
+    public let batches: Int
+    /// Steps x walkers used per temperature.
+    public let samplesPerTemperature: Int
+}
+
+/// The evidence estimators of a tempered run's `TemperedHistory`.
+///
+/// Thermodynamic integration uses the trapezoidal rule in ln β on the positive temperatures,
+/// applied to β ⟨ln L⟩_β (∫ ⟨ln L⟩ dβ = ∫ β ⟨ln L⟩ d ln β; for a Gaussian-like likelihood
+/// β ⟨ln L⟩ is nearly constant where ⟨ln L⟩ ∝ 1/β, so this is far more accurate on geometric
+/// ladders than the rule in β), and the trapezoidal rule in β from β = 0 to the smallest positive
+/// β; without a β = 0 chain, ⟨ln L⟩_0 is taken as that of the hottest chain (ptemcee's choice).
+/// Stepping stone multiplies the ratios Z(β_k)/Z(β_{k+1}), each estimated from the samples at
+/// β_{k+1}; without a β = 0 chain, ln Z(β_min) is taken as β_min ⟨ln L⟩_{β_min}. The prior must be
+/// normalised (ln Z(0) = 0), as a proper prior in the sampled variables is.
+public enum TemperedEvidence {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case notTempered
+        case tooFewSteps(Int)
+        case nonFiniteLikelihood(temperature: Int)
+
+        public var description: String {
+            switch self {
+            case .notTempered: return "the run has one temperature; evidence needs a tempered run (--temperatures K, K >= 2)"
+            case .tooFewSteps(let n): return "only \(n) steps after the burn-in and the ladder's adaptation; evidence needs at least 8"
+            case .nonFiniteLikelihood(let k): return "a stored log-likelihood at temperature \(k) is not finite"
+            }
+        }
+    }
+
+    /// Both estimates from the steps of `history` after `discard`, and after the ladder last
+    /// changed (samples of an adapting ladder are not from fixed temperatures).
+    public static func estimate(_ history: TemperedHistory, discard: Int, batches: Int = 16) throws -> [EvidenceEstimate] {
+        guard history.temperatures >= 2 else { throw Failure.notTempered }
+        let start = max(discard, history.firstStepOfFinalLadder)
+        let n = history.steps - start
+        guard n >= 8 else { throw Failure.tooFewSteps(max(n, 0)) }
+        let k = history.temperatures, w = history.walkers
+        let betas = (0..<k).map { history.beta(step: history.steps - 1, temperature: $0) }
+        // ln L per temperature over the kept steps, step-major.
+        var samples = [[Double]](repeating: [], count: k)
+        for t in 0..<k {
+            samples[t].reserveCapacity(n * w)
+            for s in start..<history.steps {
+                for j in 0..<w { samples[t].append(history.logLikelihood(step: s, temperature: t, walker: j)) }
+            }
+            guard samples[t].allSatisfy(\.isFinite) else { throw Failure.nonFiniteLikelihood(temperature: t) }
+        }
+        let b = min(batches, n / 2)
+        func batchError(_ estimator: ([ArraySlice<Double>]) -> Double) -> Double {
+            let estimates = (0..<b).map { i -> Double in
+                let lo = i * n / b * w, hi = (i + 1) * n / b * w
+                return estimator(samples.map { $0[lo..<hi] })
+            }
+            let mean = estimates.reduce(0, +) / Double(b)
+            let variance = estimates.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(b - 1)
+            return (variance / Double(b)).squareRoot()
+        }
+        let all = samples.map { $0[...] }
+
+        let means = all.map(mean), variances = all.map(variance)
+        let ti = thermodynamicIntegration(betas: betas, means: means, variances: variances)
+        let every = alternateTemperatures(betas)
+        let tiHalf = thermodynamicIntegration(betas: every.map { betas[$0] }, means: every.map { means[$0] },
+                                              variances: every.map { variances[$0] })
+        let tiMC = batchError { thermodynamicIntegration(betas: betas, means: $0.map(mean), variances: $0.map(variance)) }
+        let tiLadder = abs(ti - tiHalf)
+        let ss = steppingStone(betas: betas, samples: all)
+        let ssMC = batchError { steppingStone(betas: betas, samples: $0) }
+        return [
+            EvidenceEstimate(method: .thermodynamicIntegration, logEvidence: ti, error: (tiMC * tiMC + tiLadder * tiLadder).squareRoot(),
+                             monteCarloError: tiMC, discretisationError: tiLadder, batches: b, samplesPerTemperature: n * w),
+            EvidenceEstimate(method: .steppingStone, logEvidence: ss, error: ssMC, monteCarloError: ssMC,
+                             discretisationError: 0, batches: b, samplesPerTemperature: n * w),
+        ]
+    }
+
+    /// ∫_0^1 m(β) dβ from the means m and variances v of ln L at `betas` (descending from 1; the
+    /// last may be 0), by the trapezoidal rule with its end correction (Friel, Hurn & Wyse 2014,
+    /// Stat. Comput. 24, 709, eq. 7): since dm/dβ = v, each interval adds
+    /// h (m_i + m_j)/2 - h² (m'_i - m'_j)/12 (i the upper end), in ln β for the positive β (f = β m, df/d ln β =
+    /// β m + β² v) and in β from 0 to the smallest positive β.
+    public static func thermodynamicIntegration(betas: [Double], means m: [Double], variances v: [Double]) -> Double {
+        let positive = betas.indices.filter { betas[$0] > 0 }
+        var integral = 0.0
+        for (i, j) in zip(positive, positive.dropFirst()) {
+            let h = log(betas[i]) - log(betas[j])  // > 0, from β_j up to β_i
+            let fi = betas[i] * m[i], fj = betas[j] * m[j]
+            let di = fi + betas[i] * betas[i] * v[i], dj = fj + betas[j] * betas[j] * v[j]
+            integral += h * (fi + fj) / 2 - h * h * (di - dj) / 12
+        }
+        let last = positive.last!
+        let h = betas[last]
+        if betas.last == 0 {
+            let z = betas.count - 1
+            integral += h * (m[last] + m[z]) / 2 - h * h * (v[last] - v[z]) / 12
+        } else {
+            integral += h * m[last]
+        }
+        return integral
+    }
+
+    /// Σ_k ln mean exp((β_k - β_{k+1}) ln L) over the samples at β_{k+1}, computed stably.
+    public static func steppingStone(betas: [Double], samples: [ArraySlice<Double>]) -> Double {
+        var total = 0.0
+        for k in 0..<(betas.count - 1) {
+            let delta = betas[k] - betas[k + 1]
+            let hotter = samples[k + 1]
+            let top = hotter.max()! * delta
+            var sum = 0.0
+            for l in hotter { sum += exp(delta * l - top) }
+            total += top + log(sum / Double(hotter.count))
+        }
+        if let last = betas.last, last > 0 { total += last * mean(samples[betas.count - 1]) }
+        return total
+    }
+
+    /// Every other temperature from β = 1, keeping the smallest positive β and β = 0 so both
+    /// ladders span the same range.
+    static func alternateTemperatures(_ betas: [Double]) -> [Int] {
+        let positive = betas.indices.filter { betas[$0] > 0 }
+        var chosen = Set(stride(from: 0, to: positive.count, by: 2).map { positive[$0] })
+        chosen.insert(positive.last!)
+        if betas.last == 0 { chosen.insert(betas.count - 1) }
+        return chosen.sorted()
+    }
+
+    static func mean(_ values: ArraySlice<Double>) -> Double { values.reduce(0, +) / Double(values.count) }
+
+    static func variance(_ values: ArraySlice<Double>) -> Double {
+        let m = mean(values)
+        return values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(values.count - 1, 1))
+    }
+}
