@@ -29,6 +29,9 @@ public struct ChainFile: Sendable {
     /// `iteration` equals `iteration` unless another program appended steps after darkz
     /// (`ChainWriter.resume` refuses such a file).
     public let samplerState: SamplerState?
+    /// The tempering record of a tempered run (ladder, log-likelihoods, swaps, tempered state);
+    /// nil for an untempered run.
+    public let tempering: TemperingRecord?
 
     /// Reads group `groupName` (emcee's default "mcmc").
     ///
@@ -37,7 +40,7 @@ public struct ChainFile: Sendable {
     /// - Throws: `ChainFileError`.
     public init(contentsOf url: URL, groupName: String = "mcmc", expecting expected: ChainShape? = nil) throws {
         let path = url.path
-        let (header, positions, logProbabilities, blobs, accepted, state) = try HDF5Library.run(path: path) {
+        let (header, positions, logProbabilities, blobs, accepted, state, tempering) = try HDF5Library.run(path: path) {
             let file = try H5Object.openForReading(url)
             let header = try ChainFileHeader.read(file, path: path, groupName: groupName)
             if let expected, expected != header.shape {
@@ -50,7 +53,8 @@ public struct ChainFile: Sendable {
             let blobs = header.shape.blobs > 0 ? try group.openDataset(EmceeLayout.blobsDataset).readRows(n).values : []
             let accepted = try group.openDataset(EmceeLayout.acceptedDataset).readAll().values
             let state = try ChainFileHeader.readState(file, path: path, groupName: groupName, header: header)
-            return (header, positions, logProbabilities, blobs, accepted, state)
+            let tempering = try ChainFileHeader.readTempering(file, path: path, groupName: groupName, header: header)
+            return (header, positions, logProbabilities, blobs, accepted, state, tempering)
         }
         let n = header.iteration, w = header.shape.walkers
         self.url = url
@@ -64,6 +68,7 @@ public struct ChainFile: Sendable {
         self.accepted = accepted
         metadata = header.metadata
         samplerState = state
+        self.tempering = tempering
     }
 
     /// Accepted fraction per walker (emcee's `acceptance_fraction`: accepted / iteration).

@@ -53,7 +53,7 @@ enum EmceeLayout {
 enum DarkzLayout {
     static let group = "darkz"
     static let format = "darkz-chain"
-    static let formatVersion: Int64 = 1
+    static let formatVersion: Int64 = 2
 
     static let formatAttribute = "format"
     static let formatVersionAttribute = "format_version"
@@ -66,6 +66,19 @@ enum DarkzLayout {
     static let blobNamesDataset = "blob_names"
     static let samplerStateDataset = "sampler_state"
     static let stateIterationAttribute = "iteration"
+
+    // A tempered run (format_version 2 adds it; files without it are untempered): the subgroup
+    // "tempering" with attribute `temperatures` (K) and the row datasets `betas` (steps, K),
+    // `log_likelihood` (steps, K, nwalkers) and `swaps_accepted` (steps, K - 1: swaps accepted
+    // between temperatures i and i + 1 in that step, of nwalkers proposed), plus `state`, the
+    // `TemperedSamplerState` as JSON text with an `iteration` attribute. The β = 1 chain is the
+    // emcee group's.
+    static let temperingGroup = "tempering"
+    static let temperaturesAttribute = "temperatures"
+    static let betasDataset = "betas"
+    static let logLikelihoodDataset = "log_likelihood"
+    static let swapsAcceptedDataset = "swaps_accepted"
+    static let temperedStateDataset = "state"
 }
 
 /// JSON for `SamplerState`: sorted keys, and non-finite blobs spelled as strings.

@@ -79,14 +79,16 @@ public final class ChainWriter {
     ///   - replacing: replace an existing file at `url` (atomically) instead of failing.
     public static func create(
         at url: URL, shape: ChainShape, metadata: ChainMetadata = ChainMetadata(),
-        initialState: SamplerState? = nil, groupName: String = "mcmc", replacing: Bool = false
+        initialState: SamplerState? = nil, initialTempering: TemperedSamplerState? = nil,
+        groupName: String = "mcmc", replacing: Bool = false
     ) throws -> ChainWriter {
-        try create(at: url, shape: shape, metadata: metadata, initialState: initialState, groupName: groupName,
-                   replacing: replacing, faultInjection: nil)
+        try create(at: url, shape: shape, metadata: metadata, initialState: initialState, initialTempering: initialTempering,
+                   groupName: groupName, replacing: replacing, faultInjection: nil)
     }
 
     static func create(
         at url: URL, shape: ChainShape, metadata: ChainMetadata, initialState: SamplerState?,
+        initialTempering: TemperedSamplerState? = nil,
         groupName: String, replacing: Bool, faultInjection: ((CheckpointPhase, URL) throws -> Void)?
     ) throws -> ChainWriter {
         try validate(groupName: groupName)
@@ -107,6 +109,9 @@ public final class ChainWriter {
         writer.faultInjection = faultInjection
         try writer.writeCheckpoint(iteration: 0, stateIteration: initialState?.iteration) { file, _ in
             try writer.buildNewGroup(in: file, metadata: metadata, initialState: initialState)
+            if let initialTempering {
+                try writer.buildTemperingGroup(in: file.openGroup(groupName).openGroup(DarkzLayout.group), state: initialTempering)
+            }
         }
         return writer
     }
@@ -143,9 +148,17 @@ public final class ChainWriter {
     /// - Throws: `ChainFileError.invalidInput` if the rows or the state do not fit the file, or
     ///   `state.iteration` is not `iteration + rows.stepCount`; I/O and HDF5 errors, after which
     ///   the file is still the previous checkpoint.
-    public func append(_ rows: ChainRows, state: SamplerState) throws {
+    public func append(_ rows: ChainRows, state: SamplerState, tempering: TemperingRows? = nil) throws {
         if let problem = rows.mismatch(with: shape) {
             throw ChainFileError.invalidInput(path: url.path, reason: problem)
+        }
+        if let tempering {
+            let h = tempering.history
+            guard h.steps == rows.stepCount, h.walkers == shape.walkers, tempering.state.iteration == iteration + rows.stepCount,
+                  tempering.state.ladder.count == h.temperatures else {
+                throw ChainFileError.invalidInput(
+                    path: url.path, reason: "the tempering rows (\(h.steps) steps of \(h.temperatures) temperatures x \(h.walkers) walkers, state at step \(tempering.state.iteration)) do not fit \(rows.stepCount) new steps of \(shape)")
+            }
         }
         let newIteration = iteration + rows.stepCount
         try Self.check(state, fits: shape, at: newIteration, path: url.path)
@@ -160,7 +173,12 @@ public final class ChainWriter {
             }
             try appendRows(rows, to: group)
             try faultInjection?(.rowsWritten, partial)
-            try writeState(state, in: group.openGroup(DarkzLayout.group))
+            let darkz = try group.openGroup(DarkzLayout.group)
+            if let tempering {
+                if !darkz.hasLink(DarkzLayout.temperingGroup) { try buildTemperingGroup(in: darkz, state: nil, temperatures: tempering.history.temperatures) }
+                try appendTempering(tempering, to: darkz.openGroup(DarkzLayout.temperingGroup))
+            }
+            try writeState(state, in: darkz)
             try group.writeAttribute(EmceeLayout.iterationAttribute, int64: Int64(newIteration))
         }
         iteration = newIteration
@@ -201,6 +219,11 @@ public final class ChainWriter {
                         path: partial.path, reason: "it reads back as \(header.shape) at step \(header.iteration) with state of step \(header.stateIteration.map(String.init) ?? "none"), expected \(shape) at step \(expected)")
                 }
                 _ = try ChainFileHeader.readState(file, path: partial.path, groupName: groupName, header: header)
+                if let tempering = try ChainFileHeader.readTempering(file, path: partial.path, groupName: groupName, header: header),
+                   tempering.state.iteration != expected {
+                    throw ChainFileError.inconsistentFile(
+                        path: partial.path, reason: "its tempered state is at step \(tempering.state.iteration), expected \(expected)")
+                }
             }
         } catch {
             throw ChainFileError.checkpointVerificationFailed(path: url.path, reason: "\(error)")
@@ -270,6 +293,50 @@ public final class ChainWriter {
             try blobs.writeRows(start: start, rows: rows.stepCount, rows.blobs.values)
         }
         try group.openDataset(EmceeLayout.acceptedDataset).writeAll(rows.acceptedCounts.map(Double.init))
+    }
+
+    /// The tempering subgroup with empty row datasets (and the state at step 0, if given).
+    private func buildTemperingGroup(in darkz: H5Object, state: TemperedSamplerState?, temperatures: Int? = nil) throws {
+        let k = temperatures ?? state!.ladder.count, w = shape.walkers
+        let tempering = try darkz.createGroup(DarkzLayout.temperingGroup)
+        try tempering.writeAttribute(DarkzLayout.temperaturesAttribute, int64: Int64(k))
+        try tempering.createRowDataset(DarkzLayout.betasDataset, rows: 0, rowShape: [k], elementCount: 1,
+                                       chunkRows: EmceeLayout.chunkRows(valuesPerRow: k))
+        try tempering.createRowDataset(DarkzLayout.logLikelihoodDataset, rows: 0, rowShape: [k, w], elementCount: 1,
+                                       chunkRows: EmceeLayout.chunkRows(valuesPerRow: k * w))
+        try tempering.createRowDataset(DarkzLayout.swapsAcceptedDataset, rows: 0, rowShape: [max(k - 1, 1)], elementCount: 1,
+                                       chunkRows: EmceeLayout.chunkRows(valuesPerRow: k))
+        if let state { try writeTemperedState(state, in: tempering) }
+    }
+
+    /// Appends the tempering rows after the file's last step and replaces the tempered state.
+    private func appendTempering(_ rows: TemperingRows, to tempering: H5Object) throws {
+        let h = rows.history, start = iteration, end = iteration + h.steps
+        let k = Int(try tempering.readInt64Attribute(DarkzLayout.temperaturesAttribute))
+        guard k == h.temperatures else {
+            throw ChainFileError.invalidInput(path: url.path, reason: "the file's tempered run has \(k) temperatures, the rows \(h.temperatures)")
+        }
+        let betas = try tempering.openDataset(DarkzLayout.betasDataset)
+        try betas.setExtent([end, k])
+        try betas.writeRows(start: start, rows: h.steps, h.betas)
+        let logL = try tempering.openDataset(DarkzLayout.logLikelihoodDataset)
+        try logL.setExtent([end, k, shape.walkers])
+        try logL.writeRows(start: start, rows: h.steps, h.logLikelihoods)
+        let swaps = try tempering.openDataset(DarkzLayout.swapsAcceptedDataset)
+        try swaps.setExtent([end, max(k - 1, 1)])
+        try swaps.writeRows(start: start, rows: h.steps, k > 1 ? h.swapsAccepted : [Double](repeating: 0, count: h.steps))
+        try writeTemperedState(rows.state, in: tempering)
+    }
+
+    private func writeTemperedState(_ state: TemperedSamplerState, in tempering: H5Object) throws {
+        let text: String
+        do { text = try TemperedStateCoding.encode(state) } catch {
+            throw ChainFileError.invalidInput(path: url.path, reason: "the tempered state cannot be encoded (\(error))")
+        }
+        if tempering.hasLink(DarkzLayout.temperedStateDataset) { try tempering.deleteLink(DarkzLayout.temperedStateDataset) }
+        try tempering.createString(DarkzLayout.temperedStateDataset, text)
+        try tempering.openDataset(DarkzLayout.temperedStateDataset)
+            .writeAttribute(DarkzLayout.stateIterationAttribute, int64: Int64(state.iteration))
     }
 
     /// Replaces the stored sampler state (JSON text) and its iteration attribute.
