@@ -187,7 +187,7 @@ public final class ChainWriter {
     // MARK: The checkpoint
 
     /// Writes a partial file with `build`, checks it, and renames it over `url`.
-    private func writeCheckpoint(iteration expected: Int, stateIteration: Int?, build: (H5Object, URL) throws -> Void) throws {
+    func writeCheckpoint(iteration expected: Int, stateIteration: Int?, build: (H5Object, URL) throws -> Void) throws {
         let partial = AtomicReplacement.partialURL(beside: url)
         do {
             try HDF5Library.run(path: url.path) {
@@ -230,7 +230,7 @@ public final class ChainWriter {
         }
     }
 
-    private func copyCurrentFile(into file: H5Object) throws {
+    func copyCurrentFile(into file: H5Object) throws {
         let source: H5Object
         do { source = try H5Object.openFile(url.path) } catch let failure as HDF5Failure {
             throw ChainFileError.notHDF5(path: url.path, detail: failure.detail)

@@ -41,17 +41,26 @@ struct CredibleCommand: ParsableCommand {
         let logProbs = chainFile.logProbabilities.slice(discard: burn).values
         let samples = chain.flattened()
         let names = chainFile.metadata.parameterNames
+        let bounds = stored.priors.free.map(\.distribution.sampledBounds)
+        var warnings = [String]()
         let parameters = (0..<chain.nDim).map { k -> CredibleReport.Parameter in
             let sorted = samples.map { $0[k] }.sorted()
+            let limits = BoundedLimit.limits(name: names[k], sorted: sorted, bounds: bounds[k], levels: levelValues)
+            for bound in Set(limits.compactMap(\.bound)).sorted() {
+                warnings.append("posterior of \(names[k]) piled against its prior bound \(String(format: "%.4g", bound)): one-sided limits reported")
+            }
             return CredibleReport.Parameter(
                 name: names[k], median: CredibleIntervals.quantile(sorted, 0.5),
                 equal_tailed: Dictionary(uniqueKeysWithValues: levelValues.map { (String($0), CredibleIntervals.equalTailed(sorted, level: $0)) }),
-                hpd: Dictionary(uniqueKeysWithValues: levelValues.map { (String($0), CredibleIntervals.highestDensity(sorted, level: $0)) }))
+                hpd: Dictionary(uniqueKeysWithValues: levelValues.map { (String($0), CredibleIntervals.highestDensity(sorted, level: $0)) }),
+                prior_bounds: [bounds[k].lowerBound, bounds[k].upperBound],
+                limits: Dictionary(uniqueKeysWithValues: zip(levelValues.map { String($0) }, limits).map { ($0, $1) }))
         }
         let chi2 = logProbs.map { -2 * $0 }
         let bestIndex = chi2.indices.min { chi2[$0] < chi2[$1] }!
         let best = samples[bestIndex].withUnsafeBufferPointer { stored.priors.point($0) }
-        let chi2SM = likelihood.standardModelChiSquare
+        let comparison = StandardModelComparison(best: best, chi2Min: chi2[bestIndex], likelihood: likelihood)
+        if let warning = comparison.warning { warnings.append(warning) }
         var pairs: [CredibleReport.Pair] = []
         for i in 0..<chain.nDim {
             for j in (i + 1)..<chain.nDim {
@@ -76,8 +85,9 @@ struct CredibleCommand: ParsableCommand {
         let report = CredibleReport(
             file: file, discard: burn, samples: samples.count, parameters: parameters,
             best_fit: .init(parameters: best, sampled: samples[bestIndex], chi2: chi2[bestIndex]),
-            chi2_sm: chi2SM, pull: (max(chi2SM - chi2[bestIndex], 0)).squareRoot(),
-            pairs: pairs, profile: ProfileRegions(samples: samples, chiSquare: chi2), excluded_fraction: excluded)
+            chi2_sm: comparison.chi2_sm, pull: NullableNumber(value: comparison.pull), standard_model: comparison,
+            pairs: pairs, profile: ProfileRegions(samples: samples, chiSquare: chi2, names: names), excluded_fraction: excluded,
+            warnings: warnings)
         if json { try printJSON(report) } else { print(report.text) }
     }
 }
@@ -88,6 +98,10 @@ struct CredibleReport: Encodable {
         let median: Double
         let equal_tailed: [String: [Double]]
         let hpd: [String: [Double]]
+        /// The prior range in the sampled variable.
+        let prior_bounds: [Double]
+        /// Per level: two-sided HPD interval, or a one-sided limit when the mass piles against a bound.
+        let limits: [String: BoundedLimit]
     }
 
     struct BestFit: Encodable {
@@ -110,35 +124,49 @@ struct CredibleReport: Encodable {
     let parameters: [Parameter]
     let best_fit: BestFit
     let chi2_sm: Double
-    let pull: Double
+    /// sqrt(chi2_SM - chi2_min), null when the best sample is worse than the SM.
+    let pull: NullableNumber
+    let standard_model: StandardModelComparison
     let pairs: [Pair]
     let profile: ProfileRegions
     let excluded_fraction: [String: Double]?
+    let warnings: [String]
 
     var text: String {
         var lines = ["\(file): \(samples) samples after discarding \(discard) steps", ""]
         for p in parameters {
             lines.append(String(format: "%@: median %.4g", p.name, p.median))
             for level in p.equal_tailed.keys.sorted() {
-                let e = p.equal_tailed[level]!, h = p.hpd[level]!
-                lines.append(String(format: "  %@: equal-tailed [%.4g, %.4g]  HPD [%.4g, %.4g]", level, e[0], e[1], h[0], h[1]))
+                let e = p.equal_tailed[level]!, h = p.hpd[level]!, limit = p.limits[level]!
+                if limit.one_sided || limit.kind == .none {
+                    lines.append("  \(level): " + limit.text)
+                } else {
+                    lines.append(String(format: "  %@: equal-tailed [%.4g, %.4g]  HPD [%.4g, %.4g]", level, e[0], e[1], h[0], h[1]))
+                }
             }
         }
         let b = best_fit.parameters
         lines.append("")
         lines.append(String(format: "best sample: M_ZD = %.4g MeV  epsilon = %.3g  epsilon_Z = %.3g  g_mu = %.4g  chi2 = %.3f",
                             b.mZD * 1e3, b.epsilon, b.epsilonZ, b.gMu, best_fit.chi2))
-        lines.append(String(format: "chi2_SM = %.3f   pull = sqrt(chi2_SM - chi2_min) = %.2f", chi2_sm, pull))
+        lines += standard_model.textLines
         lines.append("")
         lines.append("profile-likelihood regions (chi2 <= chi2_min + Delta, from the samples):")
-        for r in profile.regions {
-            let ranges = zip(parameters.map(\.name), r.ranges).map { String(format: "%@ [%.4g, %.4g]", $0, $1[0], $1[1]) }
-            lines.append(String(format: "  Delta = %5.2f: %.1f%% of samples; ", r.delta_chi2, 100 * r.fraction_of_samples) + ranges.joined(separator: ", "))
+        for r in profile.intervals_1d {
+            lines.append(String(format: "  %@: %@ [%.4g, %.4g]  (%.1f%% of samples)", r.label, r.parameter, r.range[0], r.range[1], 100 * r.fraction_of_samples))
+        }
+        for r in profile.regions_2d {
+            lines.append(String(format: "  %@: %@ [%.4g, %.4g], %@ [%.4g, %.4g]  (%.1f%% of samples)", r.label, r.x, r.x_range[0], r.x_range[1],
+                                r.y, r.y_range[0], r.y_range[1], 100 * r.fraction_of_samples))
         }
         if let excluded = excluded_fraction {
             lines.append("")
             lines.append("fraction of posterior mass excluded:")
             for name in excluded.keys.sorted() { lines.append(String(format: "  %@: %.3f", name, excluded[name]!)) }
+        }
+        if !warnings.isEmpty {
+            lines.append("")
+            lines += warnings.map { "warning: " + $0 }
         }
         return lines.joined(separator: "\n")
     }

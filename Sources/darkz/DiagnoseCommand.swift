@@ -2,18 +2,20 @@ import ArgumentParser
 import ChainStorage
 import Ensemble
 import Foundation
+import Inference
 
-/// `darkz diagnose FILE`: convergence diagnostics of a chain file. Exit 0 when converged, 3 when not.
+/// `darkz diagnose FILE`: convergence diagnostics of a chain file and the convergence verdict
+/// (``ConvergenceVerdict``, the one `sample` and `resume` stop on). Exit 0 when converged, 3 when not.
 struct DiagnoseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diagnose",
-        abstract: "Convergence diagnostics of a chain file: tau, N/tau, R-hat, bulk and tail ESS, MCSE, acceptance.",
-        discussion: "Exit code 0 when converged (N >= 50 tau for every parameter and R-hat <= 1.01), 3 when not.")
+        abstract: "Convergence diagnostics of a chain file: tau, N/tau, R-hat, bulk and tail ESS, MCSE, acceptance, stuck walkers, verdict.",
+        discussion: "Exit code 0 when converged (N >= 50 tau and tau stable, R-hat <= 1.01, bulk and tail ESS >= 400, no stuck walkers), 3 when not; the failed criteria are listed.")
 
     @Argument(help: "A chain file (darkz sample or emcee's HDFBackend).")
     var file: String
 
-    @Option(name: .customLong("discard"), help: "Burn-in steps to drop for R-hat, ESS and MCSE (default: twice the largest tau).")
+    @Option(name: .customLong("discard"), help: "Burn-in steps to drop for R-hat, ESS, MCSE and stuck walkers (default: twice the largest tau).")
     var discard: Int?
 
     @Option(name: .customLong("rhat-max"), help: "Largest R-hat counted as converged.")
@@ -26,26 +28,22 @@ struct DiagnoseCommand: ParsableCommand {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
         let chain = chainFile.chain
         guard chain.nSteps >= 4 else { throw ValidationError("\(file) holds \(chain.nSteps) steps; diagnostics need at least 4") }
-        let tau = IntegratedAutocorrelationTime(chain)
-        let burn = discard ?? defaultBurnIn(chain)
-        let kept = chain.slice(discard: burn)
-        let rank = RankDiagnostics(kept)
-        let acceptance = AcceptanceSummary(fractions: chainFile.acceptanceFraction)
+        if let discard, discard < 0 || discard >= chain.nSteps {
+            throw ValidationError("--discard must be between 0 and \(chain.nSteps - 1)")
+        }
+        // A darkz run's own check interval and N/tau settings; emcee files get darkz's defaults.
+        let settings = chainFile.metadata.priorsText == nil ? SamplerSettings.defaults
+            : (try? SamplingRun.StoredRun(chainFile).settings) ?? SamplerSettings.defaults
+        var thresholds = settings.verdictThresholds
+        thresholds.maximumRHat = rhatMax
         let names = chainFile.metadata.parameterNames.count == chain.nDim
             ? chainFile.metadata.parameterNames : (0..<chain.nDim).map { "x\($0)" }
-        let parameters = (0..<chain.nDim).map { k in
-            DiagnoseReport.Parameter(name: names[k], tau: tau.tau[k], n_over_tau: Double(chain.nSteps) / tau.tau[k],
-                                     rhat: rank.rHat[k], ess_bulk: rank.essBulk[k], ess_tail: rank.essTail[k],
-                                     mcse_mean: rank.mcseMean[k])
-        }
-        let converged = !tau.anyTooShort && rank.rHat.allSatisfy { $0 <= rhatMax }
-        let report = DiagnoseReport(file: file, steps: chain.nSteps, walkers: chain.nWalkers, discard: burn,
-                                    parameters: parameters,
-                                    acceptance: .init(min: acceptance.minimum, median: acceptance.median, max: acceptance.maximum,
-                                                      stuck_walkers: acceptance.stuckWalkers),
-                                    converged: converged)
+        let verdict = ConvergenceVerdict(wholeChain: chain, logProbabilities: chainFile.logProbabilities,
+                                         acceptanceFractions: chainFile.acceptanceFraction, checkEvery: settings.checkEvery,
+                                         discard: discard, parameterNames: names, thresholds: thresholds)
+        let report = DiagnoseReport(file: file, verdict: verdict, names: names)
         if json { try printJSON(report) } else { print(report.text) }
-        if !converged { throw ExitCode(3) }
+        if !verdict.isConverged { throw ExitCode(3) }
     }
 }
 
@@ -60,13 +58,55 @@ struct DiagnoseReport: Encodable {
         let stuck_walkers: [Int]
     }
 
+    /// Walkers whose median log-prob lies more than `gap` below the ensemble's median of walker medians.
+    struct LogProb: Encodable {
+        let ensemble_median: Double
+        let gap: Double
+        let walker_medians: [Double]
+        let stuck_walkers: [Int]
+    }
+
+    struct Verdict: Encodable {
+        let converged: Bool
+        let failed: [VerdictFailure]
+    }
+
     let file: String
     let steps: Int
     let walkers: Int
     let discard: Int
     let parameters: [Parameter]
     let acceptance: Acceptance
+    let log_prob: LogProb?
+    /// Walkers stuck by acceptance or by log-prob.
+    let stuck_walkers: [Int]
     let converged: Bool
+    let verdict: Verdict
+    let verdictText: String
+
+    enum CodingKeys: String, CodingKey {
+        case file, steps, walkers, discard, parameters, acceptance, log_prob, stuck_walkers, converged, verdict
+    }
+
+    init(file: String, verdict v: ConvergenceVerdict, names: [String]) {
+        self.file = file
+        steps = v.tauSteps
+        walkers = v.acceptance.fractions.count
+        discard = v.discard
+        parameters = names.indices.map { k in
+            Parameter(name: names[k], tau: v.tau[k], n_over_tau: Double(v.tauSteps) / v.tau[k], rhat: v.rank.rHat[k],
+                      ess_bulk: v.rank.essBulk[k], ess_tail: v.rank.essTail[k], mcse_mean: v.rank.mcseMean[k])
+        }
+        acceptance = Acceptance(min: v.acceptance.minimum, median: v.acceptance.median, max: v.acceptance.maximum,
+                                stuck_walkers: v.acceptance.stuckWalkers)
+        log_prob = v.logProbability.map {
+            LogProb(ensemble_median: $0.ensembleMedian, gap: $0.gap, walker_medians: $0.walkerMedians, stuck_walkers: $0.stuckWalkers)
+        }
+        stuck_walkers = v.stuckWalkers
+        converged = v.isConverged
+        verdict = Verdict(converged: v.isConverged, failed: v.failures)
+        verdictText = v.text
+    }
 
     var text: String {
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
@@ -79,8 +119,14 @@ struct DiagnoseReport: Encodable {
         }
         lines.append("")
         lines.append(String(format: "acceptance: min %.3f  median %.3f  max %.3f", acceptance.min, acceptance.median, acceptance.max)
-                     + (acceptance.stuck_walkers.isEmpty ? "" : "  stuck walkers: \(acceptance.stuck_walkers)"))
-        lines.append(converged ? "verdict: converged (N >= 50 tau, R-hat <= 1.01)" : "verdict: NOT converged")
+                     + (acceptance.stuck_walkers.isEmpty ? "" : "  stuck by acceptance: \(acceptance.stuck_walkers)"))
+        if let lp = log_prob {
+            let lowest = lp.walker_medians.min() ?? .nan
+            lines.append(String(format: "log-prob: ensemble median %.6g, lowest walker median %.6g, stuck below median - %.3g: ", lp.ensemble_median, lowest, lp.gap)
+                         + (lp.stuck_walkers.isEmpty ? "none" : "\(lp.stuck_walkers.count) walkers \(lp.stuck_walkers)"))
+        }
+        lines.append("stuck walkers: " + (stuck_walkers.isEmpty ? "none" : "\(stuck_walkers.count) of \(walkers) \(stuck_walkers)"))
+        lines.append(verdictText)
         return lines.joined(separator: "\n")
     }
 }

@@ -9,3 +9,13 @@ func printJSON<T: Encodable>(_ value: T) throws {
     let data = try encoder.encode(value)
     print(String(decoding: data, as: UTF8.self))
 }
+
+/// A number that JSON shows as null when absent (not omitted, and never as a made-up 0).
+struct NullableNumber: Encodable {
+    let value: Double?
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if let value { try c.encode(value) } else { try c.encodeNil() }
+    }
+}

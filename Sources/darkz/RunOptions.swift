@@ -20,9 +20,5 @@ struct PriorsSelection: ParsableArguments {
     }
 }
 
-/// The burn-in dropped when the user gives none: twice the largest integrated autocorrelation time
-/// of the chain, at most half of it.
-func defaultBurnIn(_ chain: ChainArray) -> Int {
-    let tau = IntegratedAutocorrelationTime(chain).tau.filter(\.isFinite).max() ?? 0
-    return min(Int((2 * tau).rounded(.up)), chain.nSteps / 2)
-}
+/// The burn-in dropped when the user gives none (``BurnIn/defaultSteps(_:)``).
+func defaultBurnIn(_ chain: ChainArray) -> Int { BurnIn.defaultSteps(chain) }

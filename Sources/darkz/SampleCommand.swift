@@ -3,10 +3,12 @@ import Foundation
 import Inference
 
 /// `darkz sample`: the posterior of a case, walkers in parallel, chain file with checkpoints.
+/// Exit 0 when the run ends converged, 3 when not (the verdict of `darkz diagnose`).
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Sample the posterior of a case to convergence; writes chains/<name>.h5 (emcee's HDF layout).")
+        abstract: "Sample the posterior of a case to convergence; writes chains/<name>.h5 (emcee's HDF layout).",
+        discussion: "Stops when the convergence verdict holds (the one darkz diagnose prints) or at the maximum steps. Exit code 0 when converged, 3 when not.")
 
     @OptionGroup var selection: PriorsSelection
 
@@ -53,25 +55,51 @@ struct SampleCommand: ParsableCommand {
         let run = try SamplingRun(priors: priors, settings: settings, output: output, constraintOverride: override,
                                   overwrite: overwrite, threads: threads)
         let outcome = try run.run(progress: ProgressLine.show)
-        ProgressLine.finish(outcome)
+        try ProgressLine.finish(outcome)
     }
 }
 
-/// `darkz resume FILE`: continue a run from its last checkpoint.
+/// `darkz resume FILE`: continue a run from its last checkpoint, to convergence, or with
+/// `--max-steps N` to N steps whatever the verdict (the new maximum is stored in the file).
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "resume", abstract: "Continue a darkz sample run from the last checkpoint of its chain file.")
+        commandName: "resume", abstract: "Continue a darkz sample run from the last checkpoint of its chain file.",
+        discussion: "Without --max-steps: continues until the convergence verdict holds or the stored maximum; a converged run is left as it is. With --max-steps N: extends the chain to N steps whether or not it had converged. Exit code 0 when the run ends converged, 3 when not.")
 
     @Argument(help: "The chain file written by darkz sample.")
     var file: String
 
+    @Option(name: .customLong("max-steps"), help: "Extend the chain to this many steps (stored for later resumes).")
+    var maxSteps: Int?
+
     @Option(name: .customLong("threads"), help: "Threads (default: all cores).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
+    func validate() throws {
+        if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
     func run() throws {
-        let run = try SamplingRun(resuming: URL(fileURLWithPath: file), threads: threads)
-        let outcome = try run.run(progress: ProgressLine.show)
-        ProgressLine.finish(outcome)
+        let run = try SamplingRun(resuming: URL(fileURLWithPath: file), maxSteps: maxSteps, threads: threads)
+        let steps = run.steps
+        if let maxSteps, maxSteps <= steps {
+            throw ValidationError("\(file) holds \(steps) steps already; give --max-steps above \(steps) to extend it")
+        }
+        if maxSteps == nil, let verdict = run.currentVerdict() {
+            if verdict.isConverged {
+                print("\(file): already converged after \(steps) steps; nothing to do (extend it with --max-steps N)")
+                print(verdict.text)
+                return
+            }
+            if steps >= run.settings.maxSteps {
+                print("\(file): not converged at its maximum of \(run.settings.maxSteps) steps; nothing to do (extend it with --max-steps N)")
+                print(verdict.text)
+                throw ExitCode(3)
+            }
+        }
+        let outcome = try run.run(untilConverged: maxSteps == nil, progress: ProgressLine.show)
+        try ProgressLine.finish(outcome)
     }
 }
 
@@ -87,9 +115,12 @@ enum ProgressLine {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    static func finish(_ o: SamplingRun.Outcome) {
+    /// Prints the outcome and its verdict; throws exit code 3 when the run ended unconverged.
+    static func finish(_ o: SamplingRun.Outcome) throws {
         if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
         let tau = o.tau.map { String(format: "%.1f", $0) }.joined(separator: ", ")
         print("\(o.converged ? "converged" : "not converged (maximum steps reached)") after \(o.steps) steps; tau = [\(tau)]; chain: \(o.file.path)")
+        if let verdict = o.verdict { print(verdict.text) }
+        if !o.converged { throw ExitCode(3) }
     }
 }

@@ -32,10 +32,31 @@ struct RegionTests {
         let y = (0..<Self.n).map { Self.normal[($0 * 7919) % Self.n] }  // a fixed permutation
         let samples = zip(x, y).map { [$0, $1] }
         let chi2 = samples.map { $0[0] * $0[0] + $0[1] * $0[1] }
-        let regions = ProfileRegions(samples: samples, chiSquare: chi2)
+        let regions = ProfileRegions(samples: samples, chiSquare: chi2, names: ["x", "y"])
         let expected = [0.683, 0.954, 0.9973]
-        for (r, e) in zip(regions.regions, expected) { #expect(abs(r.fraction_of_samples - e) < 0.01) }
-        #expect(abs(regions.regions[0].ranges[0][1] - 2.30.squareRoot()) < 0.05)
+        // 20 000 samples: binomial error of a fraction is below 0.0033, so 0.01 is a 3-sigma margin.
+        for (r, e) in zip(regions.regions_2d, expected) { #expect(abs(r.fraction_of_samples - e) < 0.01) }
+        #expect(regions.regions_2d.count == 3 && regions.regions_2d[0].label == "2-D profile, Delta chi^2 = 2.30 (68.3%)")
+        // The edge of the disc of radius sqrt(2.30) = 1.517 is sampled to within 0.05 by 20 000 points.
+        #expect(abs(regions.regions_2d[0].x_range[1] - 2.30.squareRoot()) < 0.05)
+    }
+
+    /// One parameter, chi^2 = x^2 of a large Gaussian sample: the 1-D profile intervals at
+    /// Delta = 1, 4, 9 are [-1, 1], [-2, 2], [-3, 3].
+    @Test func oneDimensionalProfileDeltas() {
+        let samples = Self.normal.map { [$0] }
+        let chi2 = Self.normal.map { $0 * $0 }
+        let regions = ProfileRegions(samples: samples, chiSquare: chi2, names: ["x"])
+        #expect(regions.intervals_1d.map(\.delta_chi2) == [1, 4, 9])
+        #expect(regions.intervals_1d.map(\.label) == ["1-D profile, Delta chi^2 = 1 (68.3%)",
+                                                      "1-D profile, Delta chi^2 = 4 (95.4%)",
+                                                      "1-D profile, Delta chi^2 = 9 (99.7%)"])
+        // The grid of normal quantiles has spacing 1/(n·phi(z)): 2e-4 at 1, 1e-3 at 2 and 0.01 at 3,
+        // so the range ends lie within that of ±sqrt(Delta); the tolerances are a few spacings.
+        for (interval, (end, tolerance)) in zip(regions.intervals_1d, [(1.0, 1e-3), (2.0, 3e-3), (3.0, 0.03)]) {
+            #expect(abs(interval.range[0] + end) < tolerance && abs(interval.range[1] - end) < tolerance, "\(interval)")
+        }
+        #expect(regions.regions_2d.isEmpty)
     }
 
     @Test func densityThresholdsHoldTheirMass() {

@@ -25,3 +25,10 @@ public struct SamplerSettings: Sendable, Equatable {
         walkers: 32, moves: [(.stretch, 1)], seed: 2023, maxSteps: 20_000, checkEvery: 500,
         minStepsPerTau: 50, maxTauChange: 0.01, checkpointEvery: 1_000)
 }
+
+extension SamplerSettings {
+    /// The verdict's thresholds with this run's N/τ and τ-stability settings.
+    public var verdictThresholds: VerdictThresholds {
+        VerdictThresholds(minimumStepsPerTau: minStepsPerTau, maximumRelativeTauChange: maxTauChange)
+    }
+}

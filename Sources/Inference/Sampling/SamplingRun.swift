@@ -4,9 +4,9 @@ import Flavor
 import Foundation
 
 /// One posterior run of a priors file with its chain file: start, resume, checkpoints every
-/// `checkpointEvery` steps (ChainWriter: a checkpoint replaces the file atomically), a convergence
-/// check every `checkEvery` steps (emcee's recipe: N >= minStepsPerTau x tau and tau stable), and a
-/// progress callback. A resumed run continues bit for bit as the uninterrupted one.
+/// `checkpointEvery` steps (ChainWriter: a checkpoint replaces the file atomically), the convergence
+/// verdict every `checkEvery` steps (``ConvergenceVerdict``, the one `darkz diagnose` gives on the
+/// file), and a progress callback. A resumed run continues bit for bit as the uninterrupted one.
 public final class SamplingRun {
     /// What a progress line shows.
     public struct Progress: Sendable {
@@ -24,6 +24,8 @@ public final class SamplingRun {
         public let converged: Bool
         public let tau: [Double]
         public let file: URL
+        /// The verdict at the last check (nil when no check ran).
+        public let verdict: ConvergenceVerdict?
     }
 
     public let priors: PriorsFile
@@ -33,6 +35,7 @@ public final class SamplingRun {
     let writer: ChainWriter
     /// Steps of the chain file before this process resumed it (needed for tau over the whole chain).
     let earlierChain: ChainArray?
+    let earlierLogProbabilities: ChainArray?
 
     /// Starts a new run writing to `output` (refuses to replace an existing file unless `overwrite`).
     public init(priors: PriorsFile, settings: SamplerSettings, output: URL, constraintOverride: [String]? = nil,
@@ -55,14 +58,19 @@ public final class SamplingRun {
                                      seed: settings.seed)
         writer = try ChainWriter.create(at: output, for: sampler, metadata: metadata, replacing: overwrite)
         earlierChain = nil
+        earlierLogProbabilities = nil
     }
 
-    /// Resumes the run stored in `file` from its last checkpoint, with the priors and settings stored in it.
-    public init(resuming file: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+    /// Resumes the run stored in `file` from its last checkpoint, with the priors and settings stored
+    /// in it; `maxSteps` replaces the stored maximum, and is stored for later resumes.
+    public init(resuming file: URL, maxSteps: Int? = nil,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let stored = try ChainFile(contentsOf: file)
         let run = try StoredRun(stored)
         priors = run.priors
-        settings = run.settings
+        var settings = run.settings
+        if let maxSteps { settings.maxSteps = maxSteps }
+        self.settings = settings
         let constraints = run.constraints
         let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
         target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraints))
@@ -70,28 +78,34 @@ public final class SamplingRun {
                                       threads: threads)
         writer = try ChainWriter.resume(at: file, expecting: ChainShape(walkers: sampler.walkerCount, dimension: sampler.dimension,
                                                                         blobs: sampler.blobCount))
+        if maxSteps != nil, settings != run.settings {
+            try writer.replacePriorsText(Self.runText(priors.text, settings: settings, constraints: constraints))
+        }
         earlierChain = stored.chain
+        earlierLogProbabilities = stored.logProbabilities
     }
 
-    /// Runs to convergence or `settings.maxSteps` (counting steps before a resume); `stoppingAt`
-    /// ends the run early after the check at or past that step, as an interruption would.
-    public func run(stoppingAt stop: Int? = nil, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
-        let rule = ConvergenceRule(minimumStepsPerTau: settings.minStepsPerTau, maximumRelativeTauChange: settings.maxTauChange)
-        var previousTau: [Double]?
+    /// Steps in the chain so far (before a resume included).
+    public var steps: Int { sampler.iteration }
+
+    /// Runs to convergence or `settings.maxSteps` (counting steps before a resume), or with
+    /// `untilConverged: false` to `settings.maxSteps` whatever the verdict; `stoppingAt` ends the
+    /// run early after the check at or past that step, as an interruption would.
+    public func run(stoppingAt stop: Int? = nil, untilConverged: Bool = true,
+                    progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+        var verdict: ConvergenceVerdict?
         var lastCheckpoint = sampler.iteration
         var tau: [Double] = []
         var converged = false
         let started = Date()
         let firstStep = sampler.iteration
         sampler.reserveCapacity(forAdditionalSteps: max(settings.maxSteps - sampler.iteration, 0))
-        while sampler.iteration < settings.maxSteps && !converged {
+        while sampler.iteration < settings.maxSteps && !(converged && untilConverged) {
             let n = min(settings.checkEvery, settings.maxSteps - sampler.iteration)
             for _ in 0..<n { sampler.step() }
-            let whole = fullChain()
-            let estimate = IntegratedAutocorrelationTime(whole)
-            tau = estimate.tau
-            converged = rule.check(tau: tau, steps: whole.nSteps, previousTau: previousTau).isConverged
-            previousTau = tau
+            verdict = currentVerdict()
+            tau = verdict!.tau
+            converged = verdict!.isConverged
             if sampler.iteration - lastCheckpoint >= settings.checkpointEvery || converged || sampler.iteration >= settings.maxSteps {
                 try writer.append(from: sampler)
                 lastCheckpoint = sampler.iteration
@@ -104,7 +118,19 @@ public final class SamplingRun {
             if let stop, sampler.iteration >= stop { break }
         }
         try writer.append(from: sampler)
-        return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: writer.url)
+        return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: writer.url, verdict: verdict)
+    }
+
+    /// The convergence verdict on the chain so far, exactly as `darkz diagnose` judges the file
+    /// (default burn-in, previous τ re-estimated one check interval back); nil before the first step.
+    /// Tempered runs pass their swap acceptance per adjacent temperature pair.
+    public func currentVerdict(swapAcceptance: [Double]? = nil) -> ConvergenceVerdict? {
+        let chain = fullChain()
+        guard chain.nSteps > 0 else { return nil }
+        return ConvergenceVerdict(wholeChain: chain, logProbabilities: fullLogProbabilities(),
+                                  acceptanceFractions: sampler.acceptanceFraction, checkEvery: settings.checkEvery,
+                                  swapAcceptance: swapAcceptance, parameterNames: priors.free.map(\.sampledName),
+                                  thresholds: settings.verdictThresholds)
     }
 
     /// The whole chain: the file's earlier steps (if resumed) followed by this process's steps.
@@ -112,6 +138,14 @@ public final class SamplingRun {
         let recent = sampler.chain()
         guard let earlier = earlierChain, earlier.nSteps > 0 else { return recent }
         return ChainArray(nSteps: earlier.nSteps + recent.nSteps, nWalkers: recent.nWalkers, nDim: recent.nDim,
+                          values: earlier.values + recent.values)
+    }
+
+    /// The log-probabilities of ``fullChain()``.
+    func fullLogProbabilities() -> ChainArray {
+        let recent = sampler.logDensities()
+        guard let earlier = earlierLogProbabilities, earlier.nSteps > 0 else { return recent }
+        return ChainArray(nSteps: earlier.nSteps + recent.nSteps, nWalkers: recent.nWalkers, nDim: 1,
                           values: earlier.values + recent.values)
     }
 
