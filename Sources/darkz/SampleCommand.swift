@@ -21,6 +21,9 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .customLong("max-steps"), help: "Maximum number of steps (overrides the priors file).")
     var maxSteps: Int?
 
+    @Option(name: .customLong("temperatures"), help: "Parallel-tempering temperatures K (1 = untempered; overrides the priors file).")
+    var temperatures: Int?
+
     @Option(name: .customLong("out"), help: "Chain file (default chains/<name>.h5).")
     var out: String?
 
@@ -36,6 +39,7 @@ struct SampleCommand: ParsableCommand {
     func validate() throws {
         if let walkers, walkers < 2 { throw ValidationError("--walkers must be at least 2") }
         if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
+        if let temperatures, temperatures < 1 || temperatures > 64 { throw ValidationError("--temperatures must be between 1 and 64") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
@@ -45,6 +49,7 @@ struct SampleCommand: ParsableCommand {
         if let seed { settings.seed = seed }
         if let walkers { settings.walkers = walkers }
         if let maxSteps { settings.maxSteps = maxSteps }
+        if let temperatures { settings.temperatures = temperatures }
         var override: [String]?
         if let constraints {
             let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
@@ -110,8 +115,9 @@ enum ProgressLine {
     static func show(_ p: SamplingRun.Progress) {
         guard isTerminal else { return }
         let tau = p.tau.map { String(format: "%.0f", $0) }.joined(separator: ",")
-        let line = String(format: "\rstep %d/%d  %.0f steps/s  acceptance %.2f  tau [%@]  ETA %.0fs   ",
-                          p.steps, p.maxSteps, p.stepsPerSecond, p.acceptance, tau, p.secondsLeft)
+        let swaps = p.swapAcceptance.map { String(format: "  swaps >= %.2f", $0.min() ?? .nan) } ?? ""
+        let line = String(format: "\rstep %d/%d  %.0f steps/s  acceptance %.2f%@  tau [%@]  ETA %.0fs   ",
+                          p.steps, p.maxSteps, p.stepsPerSecond, p.acceptance, swaps, tau, p.secondsLeft)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -122,7 +122,8 @@ public struct PriorsFile: Sendable {
     static func sampler(_ table: TOMLReader?, freeCount: Int) throws -> SamplerSettings {
         var s = SamplerSettings.defaults
         guard let table else { return s }
-        try table.allowOnly(["walkers", "moves", "seed", "max_steps", "check_every", "min_steps_per_tau", "max_tau_change", "checkpoint_every"])
+        try table.allowOnly(["walkers", "moves", "seed", "max_steps", "check_every", "min_steps_per_tau", "max_tau_change", "checkpoint_every",
+                             "temperatures", "ladder", "adaptation_steps"])
         if let w = try table.optionalInt("walkers") {
             guard w >= 2 * freeCount else {
                 throw PriorsError(file: table.file, key: table.key("walkers"), message: "needs at least 2 x \(freeCount) free parameters = \(2 * freeCount) walkers, got \(w)")
@@ -133,11 +134,21 @@ public struct PriorsFile: Sendable {
             guard seed >= 0 else { throw PriorsError(file: table.file, key: table.key("seed"), message: "must be >= 0") }
             s.seed = UInt64(seed)
         }
-        for (key, path) in [("max_steps", \SamplerSettings.maxSteps), ("check_every", \.checkEvery), ("checkpoint_every", \.checkpointEvery)] {
+        for (key, path) in [("max_steps", \SamplerSettings.maxSteps), ("check_every", \.checkEvery), ("checkpoint_every", \.checkpointEvery),
+                            ("temperatures", \.temperatures), ("adaptation_steps", \.adaptationSteps)] {
             if let v = try table.optionalInt(key) {
                 guard v >= 1 else { throw PriorsError(file: table.file, key: table.key(key), message: "must be >= 1") }
                 s[keyPath: path] = v
             }
+        }
+        guard (1...64).contains(s.temperatures) else {
+            throw PriorsError(file: table.file, key: table.key("temperatures"), message: "must be between 1 and 64")
+        }
+        if let ladder = try table.optionalString("ladder") {
+            guard ladder == "adaptive" || ladder == "fixed" else {
+                throw PriorsError(file: table.file, key: table.key("ladder"), message: "'\(ladder)' is not adaptive or fixed")
+            }
+            s.fixedLadder = ladder == "fixed"
         }
         if let v = try table.optionalNumber("min_steps_per_tau") {
             guard v > 0 else { throw PriorsError(file: table.file, key: table.key("min_steps_per_tau"), message: "must be > 0") }

@@ -4,7 +4,8 @@ import Flavor
 /// The posterior of a priors file as a target for the ensemble sampler: log p = log prior - chi^2/2
 /// in the sampled variables of the priors (log10 for log-uniform parameters). Blobs per sample: the
 /// chi^2 of the binned rows, the chi^2 of the constraints, and the prediction of every table row.
-public struct PosteriorDensity: LogDensity {
+/// Prior and likelihood apart, so that parallel tempering can raise the likelihood to a power.
+public struct PosteriorDensity: TemperableDensity {
     public let priors: PriorsFile
     public let likelihood: PosteriorLikelihood
 
@@ -23,16 +24,18 @@ public struct PosteriorDensity: LogDensity {
         }
     }
 
-    public func logDensity(_ x: UnsafeBufferPointer<Double>, blobs: UnsafeMutableBufferPointer<Double>) -> Double {
+    /// log prior (0 inside the box, -inf outside) and log L = -chi^2/2, with the blobs.
+    public func logPriorAndLikelihood(_ x: UnsafeBufferPointer<Double>,
+                                      blobs: UnsafeMutableBufferPointer<Double>) -> (logPrior: Double, logLikelihood: Double) {
         let prior = priors.logPrior(x)
         guard prior.isFinite else {
             for i in blobs.indices { blobs[i] = .nan }
-            return -.infinity
+            return (-.infinity, .nan)
         }
         let evaluation = likelihood.evaluate(priors.point(x))
         blobs[0] = evaluation.binnedChiSquare
         blobs[1] = evaluation.constraintChiSquare
         for (i, p) in evaluation.predictions.enumerated() { blobs[2 + i] = p }
-        return prior + evaluation.logLikelihood
+        return (prior, evaluation.logLikelihood)
     }
 }

@@ -16,6 +16,8 @@ public final class SamplingRun {
         public let acceptance: Double
         public let tau: [Double]
         public let converged: Bool
+        /// Swap acceptance per adjacent temperature pair (tempered runs).
+        public let swapAcceptance: [Double]?
         public var secondsLeft: Double { Double(maxSteps - steps) / max(stepsPerSecond, 1e-9) }
     }
 
@@ -31,11 +33,12 @@ public final class SamplingRun {
     public let priors: PriorsFile
     public let target: PosteriorDensity
     public let settings: SamplerSettings
-    let sampler: EnsembleSampler<PosteriorDensity, ConfiguredMoves>
+    let sampler: TemperedSampler<PosteriorDensity, ConfiguredMoves>
     let writer: ChainWriter
     /// Steps of the chain file before this process resumed it (needed for tau over the whole chain).
     let earlierChain: ChainArray?
     let earlierLogProbabilities: ChainArray?
+    let earlierHistory: TemperedHistory?
 
     /// Starts a new run writing to `output` (refuses to replace an existing file unless `overwrite`).
     public init(priors: PriorsFile, settings: SamplerSettings, output: URL, constraintOverride: [String]? = nil,
@@ -48,17 +51,23 @@ public final class SamplingRun {
         let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
         target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraintOverride))
         let bounds = priors.free.map(\.distribution.sampledBounds)
-        let start = InitialEnsemble.fromPrior(walkers: settings.walkers, seed: settings.seed) { random in
-            bounds.map { $0.lowerBound + random.nextUniform() * ($0.upperBound - $0.lowerBound) }
+        // Every temperature starts from the prior; temperature 0 from the seed itself, as an
+        // untempered run.
+        let starts = (0..<settings.temperatures).map { k in
+            InitialEnsemble.fromPrior(walkers: settings.walkers,
+                                      seed: Xoshiro256StarStar.temperatureSeed(seed: settings.seed, temperature: k)) { random in
+                bounds.map { $0.lowerBound + random.nextUniform() * ($0.upperBound - $0.lowerBound) }
+            }
         }
-        sampler = try EnsembleSampler(target: target, moves: ConfiguredMoves(settings), initialPositions: start,
-                                      seed: settings.seed, threads: threads)
+        sampler = try TemperedSampler(target: target, moves: ConfiguredMoves(settings), ladder: settings.ladder(dimension: bounds.count),
+                                      initialPositions: starts, seed: settings.seed, threads: threads)
         let metadata = ChainMetadata(parameterNames: priors.free.map(\.sampledName), blobNames: target.blobNames,
                                      priorsText: Self.runText(priors.text, settings: settings, constraints: constraintOverride),
                                      seed: settings.seed)
         writer = try ChainWriter.create(at: output, for: sampler, metadata: metadata, replacing: overwrite)
         earlierChain = nil
         earlierLogProbabilities = nil
+        earlierHistory = nil
     }
 
     /// Resumes the run stored in `file` from its last checkpoint, with the priors and settings stored
@@ -74,8 +83,8 @@ public final class SamplingRun {
         let constraints = run.constraints
         let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
         target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraints))
-        sampler = try EnsembleSampler(target: target, moves: ConfiguredMoves(settings), resumingFrom: stored.resumableState(),
-                                      threads: threads)
+        sampler = try TemperedSampler(target: target, moves: ConfiguredMoves(settings),
+                                      resumingFrom: stored.resumableTemperedState(), threads: threads)
         writer = try ChainWriter.resume(at: file, expecting: ChainShape(walkers: sampler.walkerCount, dimension: sampler.dimension,
                                                                         blobs: sampler.blobCount))
         if maxSteps != nil, settings != run.settings {
@@ -83,6 +92,7 @@ public final class SamplingRun {
         }
         earlierChain = stored.chain
         earlierLogProbabilities = stored.logProbabilities
+        earlierHistory = stored.tempering?.history
     }
 
     /// Steps in the chain so far (before a resume included).
@@ -100,7 +110,7 @@ public final class SamplingRun {
         let started = Date()
         let firstStep = sampler.iteration
         sampler.reserveCapacity(forAdditionalSteps: max(settings.maxSteps - sampler.iteration, 0))
-        while sampler.iteration < settings.maxSteps && !(converged && untilConverged) {
+        while sampler.iteration < settings.maxSteps && !(converged && untilConverged && sampler.iteration >= settings.minimumSteps) {
             let n = min(settings.checkEvery, settings.maxSteps - sampler.iteration)
             for _ in 0..<n { sampler.step() }
             verdict = currentVerdict()
@@ -114,7 +124,7 @@ public final class SamplingRun {
             let acceptance = sampler.acceptanceFraction.reduce(0, +) / Double(sampler.walkerCount)
             progress(Progress(steps: sampler.iteration, maxSteps: settings.maxSteps,
                               stepsPerSecond: Double(sampler.iteration - firstStep) / max(elapsed, 1e-9),
-                              acceptance: acceptance, tau: tau, converged: converged))
+                              acceptance: acceptance, tau: tau, converged: converged, swapAcceptance: swapAcceptance))
             if let stop, sampler.iteration >= stop { break }
         }
         try writer.append(from: sampler)
@@ -124,13 +134,22 @@ public final class SamplingRun {
     /// The convergence verdict on the chain so far, exactly as `darkz diagnose` judges the file
     /// (default burn-in, previous τ re-estimated one check interval back); nil before the first step.
     /// Tempered runs pass their swap acceptance per adjacent temperature pair.
-    public func currentVerdict(swapAcceptance: [Double]? = nil) -> ConvergenceVerdict? {
+    public func currentVerdict() -> ConvergenceVerdict? {
         let chain = fullChain()
         guard chain.nSteps > 0 else { return nil }
         return ConvergenceVerdict(wholeChain: chain, logProbabilities: fullLogProbabilities(),
                                   acceptanceFractions: sampler.acceptanceFraction, checkEvery: settings.checkEvery,
                                   swapAcceptance: swapAcceptance, parameterNames: priors.free.map(\.sampledName),
                                   thresholds: settings.verdictThresholds)
+    }
+
+    /// Swap acceptance per adjacent temperature pair since the start; nil for an untempered run.
+    public var swapAcceptance: [Double]? { sampler.temperatureCount > 1 ? sampler.swapAcceptance : nil }
+
+    /// The tempering history since the start (the file's earlier steps included); nil when untempered.
+    public var temperedHistory: TemperedHistory? {
+        guard sampler.temperatureCount > 1 else { return nil }
+        return earlierHistory.map { $0.appending(sampler.history) } ?? sampler.history
     }
 
     /// The whole chain: the file's earlier steps (if resumed) followed by this process's steps.
@@ -179,7 +198,8 @@ public final class SamplingRun {
     static func runText(_ priorsText: String, settings s: SamplerSettings, constraints: [String]?) -> String {
         var lines = ["walkers=\(s.walkers)", "seed=\(s.seed)", "max_steps=\(s.maxSteps)", "check_every=\(s.checkEvery)",
                      "min_steps_per_tau=\(s.minStepsPerTau)", "max_tau_change=\(s.maxTauChange)",
-                     "checkpoint_every=\(s.checkpointEvery)",
+                     "checkpoint_every=\(s.checkpointEvery)", "temperatures=\(s.temperatures)",
+                     "ladder=\(s.fixedLadder ? "fixed" : "adaptive")", "adaptation_steps=\(s.adaptationSteps)",
                      "moves=" + s.moves.map { "\($0.kind.rawValue):\($0.weight)" }.joined(separator: ",")]
         if let constraints { lines.append("constraints=" + constraints.joined(separator: ",")) }
         return priorsText + separator + lines.map { "# " + $0 }.joined(separator: "\n") + "\n"
@@ -203,6 +223,9 @@ public final class SamplingRun {
             case "min_steps_per_tau": s.minStepsPerTau = Double(parts[1]) ?? s.minStepsPerTau
             case "max_tau_change": s.maxTauChange = Double(parts[1]) ?? s.maxTauChange
             case "checkpoint_every": s.checkpointEvery = Int(parts[1]) ?? s.checkpointEvery
+            case "temperatures": s.temperatures = Int(parts[1]) ?? s.temperatures
+            case "ladder": s.fixedLadder = parts[1] == "fixed"
+            case "adaptation_steps": s.adaptationSteps = Int(parts[1]) ?? s.adaptationSteps
             case "moves":
                 s.moves = parts[1].split(separator: ",").compactMap { item in
                     let kv = item.split(separator: ":")

@@ -26,17 +26,21 @@ extension BoxTarget {
     }
 }
 
-/// L = exp(-|x|²/2) on [-10, 10]^d: ln Z = (d/2) ln 2π - d ln 20 (the Gaussian's mass outside
-/// the box, 1e-23 per axis, is negligible).
+/// L = exp(-|x|²/2σ²) on [-h, h]^d: ln Z = (d/2) ln 2πσ² - d ln 2h (the Gaussian's mass outside
+/// the box is negligible: 1e-23 per axis for the fixture's σ = 1, h = 10). A narrow σ gives the
+/// dynamic range of darkz's likelihoods (ln L down to -10^5 over the prior).
 struct GaussianInBox: BoxTarget {
     let dimension: Int
-    let halfWidth = 10.0
-    var exactLogEvidence: Double { Double(dimension) / 2 * log(2 * Double.pi) - Double(dimension) * log(20) }
+    var sigma = 1.0
+    var halfWidth = 10.0
+    var exactLogEvidence: Double {
+        Double(dimension) / 2 * log(2 * Double.pi * sigma * sigma) - Double(dimension) * log(2 * halfWidth)
+    }
 
     func logLikelihood(_ x: UnsafeBufferPointer<Double>) -> Double {
         var r2 = 0.0
         for v in x { r2 += v * v }
-        return -r2 / 2
+        return -r2 / (2 * sigma * sigma)
     }
 }
 
