@@ -11,12 +11,16 @@ struct PriorsSelection: ParsableArguments {
     var priorsFile: String?
 
     func validate() throws {
-        guard (caseName == nil) != (priorsFile == nil) else { throw ValidationError("give either --case or --priors") }
+        guard caseName == nil || priorsFile == nil else { throw ValidationError("give either --case or --priors") }
     }
+
+    /// Whether --case or --priors was given.
+    var isGiven: Bool { caseName != nil || priorsFile != nil }
 
     func load() throws -> PriorsFile {
         if let priorsFile { return try PriorsFile(contentsOf: priorsFile) }
-        return try PriorsFile.shipped("case" + caseName!)
+        guard let caseName else { throw ValidationError("give either --case or --priors") }
+        return try PriorsFile.shipped("case" + caseName)
     }
 }
 

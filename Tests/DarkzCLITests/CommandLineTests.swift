@@ -29,18 +29,31 @@ struct CommandLineTests {
         let file = NSTemporaryDirectory() + "darkz-cli-short-\(getpid()).h5"
         defer { try? FileManager.default.removeItem(atPath: file) }
         let sample = try DarkzRunner.run(["sample", "--case", "C", "--walkers", "8", "--max-steps", "60", "--out", file, "--overwrite", "--threads", "1"])
-        #expect(sample.status == 0, "\(sample.stderr)")
+        #expect(sample.status == 3, "\(sample.stderr)")
         let out = try DarkzRunner.run(["diagnose", file, "--json"])
         #expect(out.status == 3)
         let json = try #require(out.json)
-        for key in ["parameters", "acceptance", "steps", "converged"] { #expect(json[key] != nil) }
+        for key in ["parameters", "acceptance", "steps", "converged", "verdict", "log_prob", "stuck_walkers"] { #expect(json[key] != nil) }
         #expect(json["converged"] as? Bool == false)
+        let verdict = try #require(json["verdict"] as? [String: Any])
+        #expect(verdict["converged"] as? Bool == false)
+        let failed = try #require(verdict["failed"] as? [[String: String]])
+        // 60 steps: shorter than one check interval, so tau cannot be stable, and far below 50 tau.
+        #expect(failed.contains { $0["criterion"] == "tau_stability" } && failed.contains { $0["criterion"] == "chain_length" })
+        #expect(failed.allSatisfy { !($0["message"] ?? "").isEmpty })
         let first = try #require((json["parameters"] as? [[String: Any]])?.first)
         for key in ["name", "tau", "rhat", "ess_bulk", "ess_tail", "mcse_mean"] { #expect(first[key] != nil) }
         let credible = try #require(try DarkzRunner.run(["credible", file, "--json"]).json)
-        for key in ["parameters", "best_fit", "chi2_sm", "pull"] { #expect(credible[key] != nil) }
+        for key in ["parameters", "best_fit", "chi2_sm", "pull", "standard_model", "profile", "warnings"] { #expect(credible[key] != nil) }
         let parameter = try #require((credible["parameters"] as? [[String: Any]])?.first)
-        for key in ["name", "median", "equal_tailed", "hpd"] { #expect(parameter[key] != nil) }
+        for key in ["name", "median", "equal_tailed", "hpd", "prior_bounds", "limits"] { #expect(parameter[key] != nil) }
+        let limit = try #require((parameter["limits"] as? [String: [String: Any]])?["0.95"])
+        for key in ["kind", "one_sided", "interval", "text"] { #expect(limit[key] != nil) }
+        let profile = try #require(credible["profile"] as? [String: Any])
+        let intervals = try #require(profile["intervals_1d"] as? [[String: Any]])
+        #expect(intervals.count == 6 && intervals[0]["label"] as? String == "1-D profile, Delta chi^2 = 1 (68.3%)")
+        let regions = try #require(profile["regions_2d"] as? [[String: Any]])
+        #expect(regions.count == 3 && regions[0]["x_range"] != nil && regions[0]["y_range"] != nil)
         let folder = NSTemporaryDirectory() + "darkz-cli-corner-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let corner = try DarkzRunner.run(["corner", file, "--out", folder])
@@ -54,6 +67,54 @@ struct CommandLineTests {
         for name in ["corner.json", "histograms.csv", "pairs.csv"] { #expect(FileManager.default.fileExists(atPath: folder + "/" + name)) }
         let again = try DarkzRunner.run(["sample", "--case", "C", "--out", file])
         #expect(again.status == 2 && again.stderr.contains("resume"))
+    }
+
+    /// sample stops unconverged at --max-steps with exit 3 and names the failed criteria; resume
+    /// --max-steps extends the chain and stores the new maximum, so a plain resume then does nothing.
+    @Test func sampleAndResumeExitWithThreeUntilConverged() throws {
+        let file = NSTemporaryDirectory() + "darkz-cli-resume-\(getpid()).h5"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let sample = try DarkzRunner.run(["sample", "--case", "C", "--walkers", "8", "--max-steps", "200", "--out", file, "--overwrite", "--threads", "1"])
+        #expect(sample.status == 3, "\(sample.stderr)")
+        #expect(sample.stdout.contains("not converged") && sample.stdout.contains("verdict: NOT converged; failed:"))
+        let extended = try DarkzRunner.run(["resume", file, "--max-steps", "300", "--threads", "1"])
+        #expect(extended.status == 3, "\(extended.stderr)")
+        let steps = try DarkzRunner.run(["diagnose", file, "--json"]).json?["steps"] as? Int
+        #expect(steps == 300)
+        let again = try DarkzRunner.run(["resume", file, "--threads", "1"])
+        #expect(again.status == 3 && again.stdout.contains("maximum of 300 steps; nothing to do"), "\(again.stdout)")
+        #expect(try DarkzRunner.run(["diagnose", file, "--json"]).json?["steps"] as? Int == 300)
+        let shorter = try DarkzRunner.run(["resume", file, "--max-steps", "100"])
+        #expect(shorter.status == 2 && shorter.stderr.contains("300 steps already"))
+    }
+
+    /// A run that converges (case C with 16 walkers and tau stability loosened to 30 %, so it stops
+    /// at about 2000 steps): sample exits 0; resume without --max-steps says so and leaves the file;
+    /// resume --max-steps extends it anyway.
+    @Test func resumeOfAConvergedRun() throws {
+        let dir = NSTemporaryDirectory() + "darkz-cli-converged-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let caseC = try String(contentsOfFile: DarkzRunner.root + "/priors/caseC.toml", encoding: .utf8)
+        let quick = caseC.replacingOccurrences(of: "walkers = 32", with: "walkers = 16")
+            .replacingOccurrences(of: "check_every = 500", with: "check_every = 250\nmax_tau_change = 0.3")
+            .replacingOccurrences(of: "max_steps = 40000", with: "max_steps = 6000")
+        #expect(quick.contains("max_tau_change = 0.3"))
+        try quick.write(toFile: dir + "/quick.toml", atomically: true, encoding: .utf8)
+        let file = dir + "/quick.h5"
+        let sample = try DarkzRunner.run(["sample", "--priors", dir + "/quick.toml", "--out", file, "--threads", "1"])
+        #expect(sample.status == 0, "\(sample.stdout)")
+        #expect(sample.stdout.contains("verdict: converged"))
+        let steps = try #require(try DarkzRunner.run(["diagnose", file, "--json"]).json?["steps"] as? Int)
+        #expect(steps < 6000)
+        // diagnose agrees with sample's stopping rule on the same file
+        #expect(try DarkzRunner.run(["diagnose", file]).status == 0)
+        let resume = try DarkzRunner.run(["resume", file, "--threads", "1"])
+        #expect(resume.status == 0 && resume.stdout.contains("already converged after \(steps) steps; nothing to do"))
+        #expect(try DarkzRunner.run(["diagnose", file, "--json"]).json?["steps"] as? Int == steps)
+        let extended = try DarkzRunner.run(["resume", file, "--max-steps", "\(steps + 250)", "--threads", "1"])
+        #expect(extended.status == 0, "\(extended.stdout)")
+        #expect(try DarkzRunner.run(["diagnose", file, "--json"]).json?["steps"] as? Int == steps + 250)
     }
 
     @Test func helpExitsWithZero() throws {

@@ -1,4 +1,5 @@
 import Ensemble
+import Foundation
 import Testing
 
 @Suite("Walkers stuck in log-probability")

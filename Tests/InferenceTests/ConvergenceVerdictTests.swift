@@ -56,7 +56,7 @@ struct ConvergenceVerdictTests {
 
     /// Half the walkers 3 sigma away from the others in log10_mZD: R-hat ≈ √(1 + 1.5²·...) ≫ 1.01.
     @Test func separatedGroupsFailRHat() {
-        let (c, lp) = Self.chain { $0 < walkers / 2 ? 0 : 3 }
+        let (c, lp) = Self.chain { $0 < Self.walkers / 2 ? 0 : 3 }
         let v = Self.verdict(c, lp)
         #expect(v.failedCriteria.contains(.rHat))
         let rhat = v.failures.filter { $0.criterion == .rHat }

@@ -59,6 +59,27 @@ struct RegionTests {
         #expect(regions.regions_2d.isEmpty)
     }
 
+    /// Samples piled against the lower prior bound 0 (|z| of a standard normal, the half-normal, in
+    /// the box [0, 10]): one-sided upper limits at the half-normal's quantiles, 0.994 at 68% and 1.960
+    /// at 95%. A normal centred at 5 in the same box is two-sided; a flat sample over the box has no limit.
+    @Test func oneSidedLimitsAgainstAPriorBound() {
+        let halfNormal = Self.normal.map { abs($0) }.sorted()
+        let limits = BoundedLimit.limits(name: "x", sorted: halfNormal, bounds: 0...10, levels: [0.68, 0.95])
+        #expect(limits.map(\.kind) == [.upper, .upper] && limits.allSatisfy(\.one_sided))
+        // the quantiles of 20 000 grid points lie within 1e-3 of the exact ones (spacing 2e-4 there)
+        #expect(abs(limits[0].interval[1] - gsl_cdf_ugaussian_Pinv(0.84)) < 1e-3)
+        #expect(abs(limits[1].interval[1] - gsl_cdf_ugaussian_Pinv(0.975)) < 1e-3)
+        #expect(limits[1].bound == 0 && limits[1].text == "x < 1.96 at 95%")
+        // mirrored against the upper bound: lower limits
+        let mirrored = halfNormal.map { 10 - $0 }.sorted()
+        #expect(BoundedLimit.limits(name: "x", sorted: mirrored, bounds: 0...10, levels: [0.95]).map(\.kind) == [.lower])
+        let inside = Self.normal.map { 5 + $0 }
+        let two = BoundedLimit.limits(name: "x", sorted: inside, bounds: 0...10, levels: [0.68, 0.95])
+        #expect(two.map(\.kind) == [.twoSided, .twoSided] && !two.contains(where: \.one_sided))
+        let flat = (0..<Self.n).map { 10 * (Double($0) + 0.5) / Double(Self.n) }
+        #expect(BoundedLimit.limits(name: "x", sorted: flat, bounds: 0...10, levels: [0.95]).map(\.kind) == [.none])
+    }
+
     @Test func densityThresholdsHoldTheirMass() {
         let x = Self.normal, y = (0..<Self.n).map { Self.normal[($0 * 7919) % Self.n] }
         let d = DensityRegions2D(x: x, y: y, levels: [0.68, 0.95])

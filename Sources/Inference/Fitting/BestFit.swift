@@ -48,17 +48,19 @@ public struct BestFit: Sendable {
         }
     }
 
-    /// Minimises from `starts` starting points and returns the lowest minimum.
-    public func run(starts: Int = 12, maxIterations: Int = 2_000, tolerance: Double = 1e-6) -> Result {
+    /// Minimises from `starts` starting points in the prior box and from `extraStarts` (say, a
+    /// chain's best samples, in sampled variables) and returns the lowest minimum.
+    public func run(starts: Int = 12, extraStarts: [[Double]] = [], maxIterations: Int = 2_000,
+                    tolerance: Double = 1e-6) -> Result {
         _ = gslReturnsErrorCodes
         var best: (x: [Double], chi2: Double)?
-        for start in startingPoints(starts) {
+        for start in (starts > 0 ? startingPoints(starts) : []) + extraStarts {
             let found = minimise(from: start, maxIterations: maxIterations, tolerance: tolerance)
             if best == nil || found.chi2 < best!.chi2 { best = found }
         }
         let x = best!.x
         return Result(parameters: x.withUnsafeBufferPointer { priors.point($0) }, sampled: x, chiSquare: best!.chi2,
-                      standardModelChiSquare: likelihood.standardModelChiSquare, starts: starts)
+                      standardModelChiSquare: likelihood.standardModelChiSquare, starts: starts + extraStarts.count)
     }
 
     private final class Objective {
