@@ -30,11 +30,12 @@ public struct EvidenceEstimate: Sendable, Equatable, Codable {
 
 /// The evidence estimators of a tempered run's `TemperedHistory`.
 ///
-/// Thermodynamic integration uses the trapezoidal rule in ln β on the positive temperatures,
-/// applied to β ⟨ln L⟩_β (∫ ⟨ln L⟩ dβ = ∫ β ⟨ln L⟩ d ln β; for a Gaussian-like likelihood
-/// β ⟨ln L⟩ is nearly constant where ⟨ln L⟩ ∝ 1/β, so this is far more accurate on geometric
-/// ladders than the rule in β), and the trapezoidal rule in β from β = 0 to the smallest positive
-/// β; without a β = 0 chain, ⟨ln L⟩_0 is taken as that of the hottest chain (ptemcee's choice).
+/// Thermodynamic integration uses the end-corrected trapezoidal rule in ln β on the positive
+/// temperatures, applied to β (⟨ln L⟩_β - c) with c = ⟨ln L⟩_1 + Var_1(ln L) (∫ m dβ = ∫ β m d ln β; for a Gaussian-like
+/// likelihood ⟨ln L⟩_β ≈ ln L_max - d/(2β), so this integrand is nearly constant and the rule
+/// nearly exact on geometric ladders, where the trapezoid in β is not), and the same rule in β
+/// from β = 0 to the smallest positive β; without a β = 0 chain, ⟨ln L⟩_0 is taken as that of the
+/// hottest chain (ptemcee's choice).
 /// Stepping stone multiplies the ratios Z(β_k)/Z(β_{k+1}), each estimated from the samples at
 /// β_{k+1}; without a β = 0 chain, ln Z(β_min) is taken as β_min ⟨ln L⟩_{β_min}. The prior must be
 /// normalised (ln Z(0) = 0), as a proper prior in the sampled variables is.
@@ -105,9 +106,15 @@ public enum TemperedEvidence {
     /// Stat. Comput. 24, 709, eq. 7): since dm/dβ = v, each interval adds
     /// h (m_i + m_j)/2 - h² (m'_i - m'_j)/12 (i the upper end), in ln β for the positive β (f = β m, df/d ln β =
     /// β m + β² v) and in β from 0 to the smallest positive β.
-    public static func thermodynamicIntegration(betas: [Double], means m: [Double], variances v: [Double]) -> Double {
+    public static func thermodynamicIntegration(betas: [Double], means: [Double], variances v: [Double]) -> Double {
+        // ∫_0^1 m dβ = c + ∫_0^1 (m - c) dβ for any c. For a Gaussian-like likelihood
+        // m = ln L_max - d/(2β) and v = d/(2β²), so c = m(1) + v(1) = ln L_max makes β (m - c) = -d/2
+        // constant, which the rule in ln β integrates exactly; without the shift β m would grow as
+        // β ln L_max, which no rule in ln β integrates well on a coarse ladder.
+        let c = means[0] + betas[0] * betas[0] * v[0]
+        let m = means.map { $0 - c }
         let positive = betas.indices.filter { betas[$0] > 0 }
-        var integral = 0.0
+        var integral = c
         for (i, j) in zip(positive, positive.dropFirst()) {
             let h = log(betas[i]) - log(betas[j])  // > 0, from β_j up to β_i
             let fi = betas[i] * m[i], fj = betas[j] * m[j]
