@@ -15,7 +15,7 @@ struct DiagnoseCommand: ParsableCommand {
     @Argument(help: "A chain file (darkz sample or emcee's HDFBackend).")
     var file: String
 
-    @Option(name: .customLong("discard"), help: "Burn-in steps to drop for R-hat, ESS, MCSE and stuck walkers (default: twice the largest tau).")
+    @Option(name: .customLong("discard"), help: "Burn-in steps to drop for R-hat, ESS, MCSE and stuck walkers, counted from the start (default: a tempered run's ladder adaptation, then twice the largest tau).")
     var discard: Int?
 
     @Option(name: .customLong("rhat-max"), help: "Largest R-hat counted as converged.")
@@ -40,8 +40,10 @@ struct DiagnoseCommand: ParsableCommand {
             ? chainFile.metadata.parameterNames : (0..<chain.nDim).map { "x\($0)" }
         let verdict = ConvergenceVerdict(wholeChain: chain, logProbabilities: chainFile.logProbabilities,
                                          acceptanceFractions: chainFile.acceptanceFraction, checkEvery: settings.checkEvery,
-                                         discard: discard, parameterNames: names, thresholds: thresholds)
-        let report = DiagnoseReport(file: file, verdict: verdict, names: names)
+                                         discard: discard, adaptationSteps: chainFile.tempering?.state.ladder.adaptationSteps ?? 0,
+                                         swapAcceptance: chainFile.tempering?.history.swapAcceptance,
+                                         parameterNames: names, thresholds: thresholds)
+        let report = DiagnoseReport(file: file, verdict: verdict, names: names, tempering: chainFile.tempering)
         if json { try printJSON(report) } else { print(report.text) }
         if !verdict.isConverged { throw ExitCode(3) }
     }
@@ -66,6 +68,15 @@ struct DiagnoseReport: Encodable {
         let stuck_walkers: [Int]
     }
 
+    /// A tempered run's ladder: the final inverse temperatures, the steps it adapted for, and the
+    /// swap acceptance between adjacent temperatures over the whole run.
+    struct Tempering: Encodable {
+        let temperatures: Int
+        let betas: [Double]
+        let adaptation_steps: Int
+        let swap_acceptance: [Double]
+    }
+
     struct Verdict: Encodable {
         let converged: Bool
         let failed: [VerdictFailure]
@@ -83,12 +94,17 @@ struct DiagnoseReport: Encodable {
     let converged: Bool
     let verdict: Verdict
     let verdictText: String
+    let tempering: Tempering?
 
     enum CodingKeys: String, CodingKey {
-        case file, steps, walkers, discard, parameters, acceptance, log_prob, stuck_walkers, converged, verdict
+        case file, steps, walkers, discard, parameters, acceptance, log_prob, stuck_walkers, converged, verdict, tempering
     }
 
-    init(file: String, verdict v: ConvergenceVerdict, names: [String]) {
+    init(file: String, verdict v: ConvergenceVerdict, names: [String], tempering record: TemperingRecord? = nil) {
+        tempering = record.map {
+            Tempering(temperatures: $0.history.temperatures, betas: $0.state.ladder.betas,
+                      adaptation_steps: $0.state.ladder.adaptationSteps, swap_acceptance: $0.history.swapAcceptance)
+        }
         self.file = file
         steps = v.tauSteps
         walkers = v.acceptance.fractions.count
@@ -110,7 +126,7 @@ struct DiagnoseReport: Encodable {
 
     var text: String {
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
-        var lines = ["\(file): \(steps) steps x \(walkers) walkers; R-hat, ESS and MCSE after discarding \(discard) steps", ""]
+        var lines = ["\(file): \(discard) steps discarded (burn-in\(tempering == nil ? "" : ", ladder adaptation included")); tau over \(steps) steps x \(walkers) walkers after the adaptation, R-hat, ESS and MCSE after the burn-in", ""]
         lines.append(pad("parameter", 18) + pad("tau", 9) + pad("N/tau", 9) + pad("R-hat", 9) + pad("ESS bulk", 10) + pad("ESS tail", 10) + "MCSE(mean)")
         for p in parameters {
             lines.append(pad(p.name, 18) + pad(String(format: "%.1f", p.tau), 9) + pad(String(format: "%.0f", p.n_over_tau), 9)
@@ -126,6 +142,12 @@ struct DiagnoseReport: Encodable {
                          + (lp.stuck_walkers.isEmpty ? "none" : "\(lp.stuck_walkers.count) walkers \(lp.stuck_walkers)"))
         }
         lines.append("stuck walkers: " + (stuck_walkers.isEmpty ? "none" : "\(stuck_walkers.count) of \(walkers) \(stuck_walkers)"))
+        if let t = tempering {
+            lines.append(String(format: "tempering: %d temperatures, beta = ", t.temperatures)
+                         + t.betas.map { String(format: "%.3g", $0) }.joined(separator: " ")
+                         + " (adapted for \(t.adaptation_steps) steps); swap acceptance "
+                         + t.swap_acceptance.map { String(format: "%.2f", $0) }.joined(separator: " "))
+        }
         lines.append(verdictText)
         return lines.joined(separator: "\n")
     }

@@ -33,9 +33,11 @@ public struct EvidenceEstimate: Sendable, Equatable, Codable {
 /// Thermodynamic integration uses the end-corrected trapezoidal rule in ln β on the positive
 /// temperatures, applied to β (⟨ln L⟩_β - c) with c = ⟨ln L⟩_1 + Var_1(ln L) (∫ m dβ = ∫ β m d ln β; for a Gaussian-like
 /// likelihood ⟨ln L⟩_β ≈ ln L_max - d/(2β), so this integrand is nearly constant and the rule
-/// nearly exact on geometric ladders, where the trapezoid in β is not), and the same rule in β
-/// from β = 0 to the smallest positive β; without a β = 0 chain, ⟨ln L⟩_0 is taken as that of the
-/// hottest chain (ptemcee's choice).
+/// nearly exact on geometric ladders, where the trapezoid in β is not). From β = 0 to the smallest
+/// positive β_min, where ⟨ln L⟩ can change by orders of magnitude (case C with every constraint:
+/// from -10^9 to -10^12), no quadrature works; that interval uses the identity
+/// ∫_0^β_min ⟨ln L⟩ dβ = ln ⟨L^β_min⟩_0, the last stepping stone, from the β = 0 chain. Without a
+/// β = 0 chain it is β_min ⟨ln L⟩_β_min (ptemcee's choice).
 /// Stepping stone multiplies the ratios Z(β_k)/Z(β_{k+1}), each estimated from the samples at
 /// β_{k+1}; without a β = 0 chain, ln Z(β_min) is taken as β_min ⟨ln L⟩_{β_min}. The prior must be
 /// normalised (ln Z(0) = 0), as a proper prior in the sampled variables is.
@@ -85,11 +87,11 @@ public enum TemperedEvidence {
         let all = samples.map { $0[...] }
 
         let means = all.map(mean), variances = all.map(variance)
-        let ti = thermodynamicIntegration(betas: betas, means: means, variances: variances)
+        let ti = thermodynamicIntegration(betas: betas, means: means, variances: variances, hottest: all.last)
         let every = alternateTemperatures(betas)
         let tiHalf = thermodynamicIntegration(betas: every.map { betas[$0] }, means: every.map { means[$0] },
-                                              variances: every.map { variances[$0] })
-        let tiMC = batchError { thermodynamicIntegration(betas: betas, means: $0.map(mean), variances: $0.map(variance)) }
+                                              variances: every.map { variances[$0] }, hottest: all.last)
+        let tiMC = batchError { thermodynamicIntegration(betas: betas, means: $0.map(mean), variances: $0.map(variance), hottest: $0.last) }
         let tiLadder = abs(ti - tiHalf)
         let ss = steppingStone(betas: betas, samples: all)
         let ssMC = batchError { steppingStone(betas: betas, samples: $0) }
@@ -103,10 +105,11 @@ public enum TemperedEvidence {
 
     /// ∫_0^1 m(β) dβ from the means m and variances v of ln L at `betas` (descending from 1; the
     /// last may be 0), by the trapezoidal rule with its end correction (Friel, Hurn & Wyse 2014,
-    /// Stat. Comput. 24, 709, eq. 7): since dm/dβ = v, each interval adds
-    /// h (m_i + m_j)/2 - h² (m'_i - m'_j)/12 (i the upper end), in ln β for the positive β (f = β m, df/d ln β =
-    /// β m + β² v) and in β from 0 to the smallest positive β.
-    public static func thermodynamicIntegration(betas: [Double], means: [Double], variances v: [Double]) -> Double {
+    /// Stat. Comput. 24, 709): since dm/dβ = v, each interval adds h (f_i + f_j)/2 - h² (f'_i - f'_j)/12
+    /// (i the upper end) in s = ln β with f = β (m - c), f' = df/ds = f + β² v; the interval below the
+    /// smallest positive β as the type's documentation says (`hottest`: ln L samples at β = 0).
+    public static func thermodynamicIntegration(betas: [Double], means: [Double], variances v: [Double],
+                                                hottest: ArraySlice<Double>? = nil) -> Double {
         // ∫_0^1 m dβ = c + ∫_0^1 (m - c) dβ for any c. For a Gaussian-like likelihood
         // m = ln L_max - d/(2β) and v = d/(2β²), so c = m(1) + v(1) = ln L_max makes β (m - c) = -d/2
         // constant, which the rule in ln β integrates exactly; without the shift β m would grow as
@@ -122,26 +125,24 @@ public enum TemperedEvidence {
             integral += h * (fi + fj) / 2 - h * h * (di - dj) / 12
         }
         let last = positive.last!
-        let h = betas[last]
-        if betas.last == 0 {
-            let z = betas.count - 1
-            integral += h * (m[last] + m[z]) / 2 - h * h * (v[last] - v[z]) / 12
-        } else {
-            integral += h * m[last]
-        }
-        return integral
+        // The unshifted ∫_0^β_min ⟨ln L⟩ dβ, less the shift c over that interval.
+        let tail = betas.last == 0 && hottest != nil ? steppingStoneRatio(from: hottest!, by: betas[last]) : betas[last] * means[last]
+        return integral + tail - c * betas[last]
+    }
+
+    /// ln ⟨exp(Δβ ln L)⟩ over `samples` (at the lower β of a stone), computed stably.
+    static func steppingStoneRatio(from samples: ArraySlice<Double>, by delta: Double) -> Double {
+        let top = samples.max()! * delta
+        var sum = 0.0
+        for l in samples { sum += exp(delta * l - top) }
+        return top + log(sum / Double(samples.count))
     }
 
     /// Σ_k ln mean exp((β_k - β_{k+1}) ln L) over the samples at β_{k+1}, computed stably.
     public static func steppingStone(betas: [Double], samples: [ArraySlice<Double>]) -> Double {
         var total = 0.0
         for k in 0..<(betas.count - 1) {
-            let delta = betas[k] - betas[k + 1]
-            let hotter = samples[k + 1]
-            let top = hotter.max()! * delta
-            var sum = 0.0
-            for l in hotter { sum += exp(delta * l - top) }
-            total += top + log(sum / Double(hotter.count))
+            total += steppingStoneRatio(from: samples[k + 1], by: betas[k] - betas[k + 1])
         }
         if let last = betas.last, last > 0 { total += last * mean(samples[betas.count - 1]) }
         return total

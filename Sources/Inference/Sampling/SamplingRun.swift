@@ -139,6 +139,7 @@ public final class SamplingRun {
         guard chain.nSteps > 0 else { return nil }
         return ConvergenceVerdict(wholeChain: chain, logProbabilities: fullLogProbabilities(),
                                   acceptanceFractions: sampler.acceptanceFraction, checkEvery: settings.checkEvery,
+                                  adaptationSteps: sampler.temperatureCount > 1 ? sampler.ladder.adaptationSteps : 0,
                                   swapAcceptance: swapAcceptance, parameterNames: priors.free.map(\.sampledName),
                                   thresholds: settings.verdictThresholds)
     }

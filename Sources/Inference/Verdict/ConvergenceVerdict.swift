@@ -19,7 +19,7 @@ public struct ConvergenceVerdict: Sendable {
     public let tau: [Double]
     public let tauSteps: Int
     /// Burn-in steps dropped before `chain` (for reports; 0 when the caller passed a kept chain).
-    public let discard: Int
+    public internal(set) var discard: Int
     /// τ at the previous check, nil when there was none.
     public let previousTau: [Double]?
     /// R-hat, ESS and MCSE of the kept chain.
@@ -29,7 +29,7 @@ public struct ConvergenceVerdict: Sendable {
     /// Swap acceptance per adjacent temperature pair, nil for an untempered run.
     public let swapAcceptance: [Double]?
     /// The failed criteria, in the order of the list above; empty when converged.
-    public let failures: [VerdictFailure]
+    public internal(set) var failures: [VerdictFailure]
 
     public var isConverged: Bool { failures.isEmpty }
 
