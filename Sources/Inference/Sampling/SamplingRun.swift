@@ -103,7 +103,9 @@ public final class SamplingRun {
         while sampler.iteration < settings.maxSteps && !(converged && untilConverged) {
             let n = min(settings.checkEvery, settings.maxSteps - sampler.iteration)
             for _ in 0..<n { sampler.step() }
-            verdict = currentVerdict()
+            // τ of the last check is the estimate one check interval back only after a full interval.
+            let previous = n == settings.checkEvery && verdict != nil ? verdict!.tau : nil
+            verdict = currentVerdict(previousTau: previous, complete: false)
             tau = verdict!.tau
             converged = verdict!.isConverged
             if sampler.iteration - lastCheckpoint >= settings.checkpointEvery || converged || sampler.iteration >= settings.maxSteps {
@@ -118,18 +120,22 @@ public final class SamplingRun {
             if let stop, sampler.iteration >= stop { break }
         }
         try writer.append(from: sampler)
+        if verdict?.isComplete == false { verdict = currentVerdict() }
         return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: writer.url, verdict: verdict)
     }
 
     /// The convergence verdict on the chain so far, exactly as `darkz diagnose` judges the file
-    /// (default burn-in, previous τ re-estimated one check interval back); nil before the first step.
-    /// Tempered runs pass their swap acceptance per adjacent temperature pair.
-    public func currentVerdict(swapAcceptance: [Double]? = nil) -> ConvergenceVerdict? {
+    /// (default burn-in, previous τ one check interval back: `previousTau` if known, else
+    /// re-estimated); nil before the first step. `complete: false` skips R-hat and ESS when a cheaper
+    /// criterion fails. Tempered runs pass their swap acceptance per adjacent temperature pair.
+    public func currentVerdict(previousTau: [Double]? = nil, swapAcceptance: [Double]? = nil,
+                               complete: Bool = true) -> ConvergenceVerdict? {
         let chain = fullChain()
         guard chain.nSteps > 0 else { return nil }
         return ConvergenceVerdict(wholeChain: chain, logProbabilities: fullLogProbabilities(),
                                   acceptanceFractions: sampler.acceptanceFraction, checkEvery: settings.checkEvery,
-                                  swapAcceptance: swapAcceptance, parameterNames: priors.free.map(\.sampledName),
+                                  previousTau: previousTau, swapAcceptance: swapAcceptance,
+                                  parameterNames: priors.free.map(\.sampledName), complete: complete,
                                   thresholds: settings.verdictThresholds)
     }
 
