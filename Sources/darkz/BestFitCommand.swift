@@ -65,11 +65,14 @@ struct BestFitCommand: ParsableCommand {
             if fromChain.chiSquare < result.chiSquare { result = fromChain }
             // 0.01 in chi^2: far above the simplex tolerance, far below any difference that matters.
             if boxResult.chiSquare > best + 0.01 {
-                warnings.append(String(format: "the minimum from the %d priors-box starts, chi2 = %.3f, is above the chain's best sample, chi2 = %.3f: those starts missed the minimum; the result below starts from the chain's best samples", starts, boxResult.chiSquare, best))
+                warnings.append(String(format: "the minimum from the %d priors-box starts, chi2 = %.3f, is above the chain's best sample, chi2 = %.3f: those starts missed the minimum; the result above also starts from the chain's best samples", starts, boxResult.chiSquare, best))
             }
         }
         let comparison = StandardModelComparison(best: result.parameters, chi2Min: result.chiSquare, likelihood: likelihood)
-        if let warning = comparison.warning { warnings.append(warning) }
+        if let warning = comparison.warning {
+            // The SM lies inside every case (couplings -> 0), so a worse minimum is a missed one.
+            warnings.append(warning + (chain == nil ? "; the SM is inside the model, so the starts missed the minimum: try `darkz bestfit CHAINFILE` on a sampled run" : ""))
+        }
         let report = BestFitReport(result: result, priors: priors, starts: starts + (chain == nil ? 0 : chainStarts),
                                    comparison: comparison, chainBest: chainBest,
                                    boxMinimum: boxResult.chiSquare, warnings: warnings)

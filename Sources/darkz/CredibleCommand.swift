@@ -43,6 +43,14 @@ struct CredibleCommand: ParsableCommand {
         let names = chainFile.metadata.parameterNames
         let bounds = stored.priors.free.map(\.distribution.sampledBounds)
         var warnings = [String]()
+        let verdict = ConvergenceVerdict(wholeChain: chainFile.chain, logProbabilities: chainFile.logProbabilities,
+                                         acceptanceFractions: chainFile.acceptanceFraction, checkEvery: stored.settings.checkEvery,
+                                         discard: burn, parameterNames: chainFile.metadata.parameterNames,
+                                         thresholds: stored.settings.verdictThresholds)
+        if !verdict.isConverged {
+            warnings.append("the chain is not converged (failed: " + verdict.failedCriteria.map(\.rawValue).joined(separator: ", ")
+                            + "; see darkz diagnose): these intervals are not yet to be trusted")
+        }
         let parameters = (0..<chain.nDim).map { k -> CredibleReport.Parameter in
             let sorted = samples.map { $0[k] }.sorted()
             let limits = BoundedLimit.limits(name: names[k], sorted: sorted, bounds: bounds[k], levels: levelValues)

@@ -109,9 +109,10 @@ struct DiagnoseReport: Encodable {
         steps = v.tauSteps
         walkers = v.acceptance.fractions.count
         discard = v.discard
+        let rank = v.rank!  // diagnose asks for the complete verdict
         parameters = names.indices.map { k in
-            Parameter(name: names[k], tau: v.tau[k], n_over_tau: Double(v.tauSteps) / v.tau[k], rhat: v.rank.rHat[k],
-                      ess_bulk: v.rank.essBulk[k], ess_tail: v.rank.essTail[k], mcse_mean: v.rank.mcseMean[k])
+            Parameter(name: names[k], tau: v.tau[k], n_over_tau: Double(v.tauSteps) / v.tau[k], rhat: rank.rHat[k],
+                      ess_bulk: rank.essBulk[k], ess_tail: rank.essTail[k], mcse_mean: rank.mcseMean[k])
         }
         acceptance = Acceptance(min: v.acceptance.minimum, median: v.acceptance.median, max: v.acceptance.maximum,
                                 stuck_walkers: v.acceptance.stuckWalkers)

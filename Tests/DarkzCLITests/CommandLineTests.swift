@@ -54,6 +54,11 @@ struct CommandLineTests {
         #expect(intervals.count == 6 && intervals[0]["label"] as? String == "1-D profile, Delta chi^2 = 1 (68.3%)")
         let regions = try #require(profile["regions_2d"] as? [[String: Any]])
         #expect(regions.count == 3 && regions[0]["x_range"] != nil && regions[0]["y_range"] != nil)
+        // bestfit FILE starts also from the chain's best samples, so it ends at or below the best one
+        let bestfit = try #require(try DarkzRunner.run(["bestfit", file, "--starts", "2", "--chain-starts", "2", "--json"]).json)
+        let chainBest = try #require(bestfit["chain_best_chi2"] as? Double), chi2Min = try #require(bestfit["chi2_min"] as? Double)
+        #expect(chi2Min <= chainBest && bestfit["standard_model"] != nil && bestfit["pull"] != nil)
+        #expect(try DarkzRunner.run(["bestfit", file, "--case", "C"]).status == 2)
         let folder = NSTemporaryDirectory() + "darkz-cli-corner-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let corner = try DarkzRunner.run(["corner", file, "--out", folder])

@@ -39,7 +39,7 @@ struct ConvergenceVerdictTests {
         let (c, lp) = Self.chain()
         let v = Self.verdict(c, lp, swap: [0.4, 0.3])
         #expect(v.isConverged, "\(v.failures)")
-        #expect(v.rank.rHat.allSatisfy { $0 < 1.005 })  // iid: R-hat - 1 is O(1/N), ~1e-4 here
+        #expect(v.rank!.rHat.allSatisfy { $0 < 1.005 })  // iid: R-hat - 1 is O(1/N), ~1e-4 here
         #expect(v.text.hasPrefix("verdict: converged"))
     }
 
@@ -61,7 +61,7 @@ struct ConvergenceVerdictTests {
         #expect(v.failedCriteria.contains(.rHat))
         let rhat = v.failures.filter { $0.criterion == .rHat }
         #expect(rhat.count == 1 && rhat[0].message.hasPrefix("R-hat ") && rhat[0].message.hasSuffix("> 1.01 for log10_mZD"))
-        #expect(v.rank.rHat[0] > 1.3 && v.rank.rHat[1] < 1.01)
+        #expect(v.rank!.rHat[0] > 1.3 && v.rank!.rHat[1] < 1.01)
     }
 
     /// Walker 5 keeps accepting (its fraction is like the others') but its log-prob sits 1000 below.
@@ -89,6 +89,17 @@ struct ConvergenceVerdictTests {
         let v = ConvergenceVerdict(chain: short, logProbabilities: shortLP, acceptanceFractions: Self.acceptance,
                                    tau: [1, 1], tauSteps: Self.steps, previousTau: [1, 1], parameterNames: Self.names)
         #expect(v.failedCriteria.contains(.essBulk) && v.failedCriteria.contains(.essTail))
+    }
+
+    /// `complete: false` skips R-hat and ESS once a cheaper criterion fails, and only then.
+    @Test func incompleteVerdictSkipsRankDiagnostics() {
+        let (c, lp) = Self.chain { $0 < Self.walkers / 2 ? 0 : 3 }
+        let short = ConvergenceVerdict(chain: c, logProbabilities: lp, acceptanceFractions: Self.acceptance, tau: [50, 1],
+                                       tauSteps: Self.steps, previousTau: [50, 1], complete: false)
+        #expect(!short.isComplete && short.failedCriteria == [.chainLength])
+        let long = ConvergenceVerdict(chain: c, logProbabilities: lp, acceptanceFractions: Self.acceptance, tau: [1, 1],
+                                      tauSteps: Self.steps, previousTau: [1, 1], complete: false)
+        #expect(long.isComplete && long.failedCriteria.contains(.rHat))
     }
 
     /// The whole-chain form: a chain no longer than one check interval has no earlier τ.

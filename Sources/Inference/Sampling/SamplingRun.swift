@@ -113,7 +113,10 @@ public final class SamplingRun {
         while sampler.iteration < settings.maxSteps && !(converged && untilConverged && sampler.iteration >= settings.minimumSteps) {
             let n = min(settings.checkEvery, settings.maxSteps - sampler.iteration)
             for _ in 0..<n { sampler.step() }
-            verdict = currentVerdict()
+            // τ of the last check is the estimate one check interval back only after a full interval,
+            // and only if that check already judged the steps after a tempered run's adaptation.
+            let previous = n == settings.checkEvery && verdict != nil && sampler.iteration - n > adaptationSteps ? verdict!.tau : nil
+            verdict = currentVerdict(previousTau: previous, complete: false)
             tau = verdict!.tau
             converged = verdict!.isConverged
             if sampler.iteration - lastCheckpoint >= settings.checkpointEvery || converged || sampler.iteration >= settings.maxSteps {
@@ -128,21 +131,27 @@ public final class SamplingRun {
             if let stop, sampler.iteration >= stop { break }
         }
         try writer.append(from: sampler)
+        if verdict?.isComplete == false { verdict = currentVerdict() }
         return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: writer.url, verdict: verdict)
     }
 
     /// The convergence verdict on the chain so far, exactly as `darkz diagnose` judges the file
-    /// (default burn-in, previous τ re-estimated one check interval back); nil before the first step.
-    /// Tempered runs pass their swap acceptance per adjacent temperature pair.
-    public func currentVerdict() -> ConvergenceVerdict? {
+    /// (default burn-in, previous τ one check interval back: `previousTau` if known, else
+    /// re-estimated; a tempered run judged after its ladder's adaptation); nil before the first
+    /// step. `complete: false` skips R-hat and ESS when a cheaper criterion fails.
+    public func currentVerdict(previousTau: [Double]? = nil, complete: Bool = true) -> ConvergenceVerdict? {
         let chain = fullChain()
         guard chain.nSteps > 0 else { return nil }
         return ConvergenceVerdict(wholeChain: chain, logProbabilities: fullLogProbabilities(),
                                   acceptanceFractions: sampler.acceptanceFraction, checkEvery: settings.checkEvery,
-                                  adaptationSteps: sampler.temperatureCount > 1 ? sampler.ladder.adaptationSteps : 0,
+                                  previousTau: previousTau, adaptationSteps: adaptationSteps,
                                   swapAcceptance: swapAcceptance, parameterNames: priors.free.map(\.sampledName),
+                                  complete: complete,
                                   thresholds: settings.verdictThresholds)
     }
+
+    /// Steps of a tempered run's ladder adaptation, which the verdict does not judge (0 untempered).
+    var adaptationSteps: Int { sampler.temperatureCount > 1 ? sampler.ladder.adaptationSteps : 0 }
 
     /// Swap acceptance per adjacent temperature pair since the start; nil for an untempered run.
     public var swapAcceptance: [Double]? { sampler.temperatureCount > 1 ? sampler.swapAcceptance : nil }

@@ -22,8 +22,8 @@ public struct ConvergenceVerdict: Sendable {
     public internal(set) var discard: Int
     /// τ at the previous check, nil when there was none.
     public let previousTau: [Double]?
-    /// R-hat, ESS and MCSE of the kept chain.
-    public let rank: RankDiagnostics
+    /// R-hat, ESS and MCSE of the kept chain; nil when skipped (``isComplete`` false).
+    public let rank: RankDiagnostics?
     public let acceptance: AcceptanceSummary
     public let logProbability: LogProbabilityOutliers?
     /// Swap acceptance per adjacent temperature pair, nil for an untempered run.
@@ -32,6 +32,9 @@ public struct ConvergenceVerdict: Sendable {
     public internal(set) var failures: [VerdictFailure]
 
     public var isConverged: Bool { failures.isEmpty }
+    /// False when R-hat and ESS were skipped because a cheaper criterion already failed
+    /// (`complete: false`, as a running sampler asks); the verdict is then "not converged" all the same.
+    public var isComplete: Bool { rank != nil }
 
     /// Walkers stuck by either rule, ascending.
     public var stuckWalkers: [Int] {
@@ -48,9 +51,12 @@ public struct ConvergenceVerdict: Sendable {
     ///   - swapAcceptance: per adjacent temperature pair (nil for an untempered run).
     ///   - parameterNames: for the messages (default x0, x1, ...).
     ///   - discard: the burn-in already dropped from `chain`, for reports.
+    ///   - complete: false to skip R-hat and ESS (sorts and FFTs of the whole kept chain, the costly
+    ///     part) when a cheaper criterion fails; the run is unconverged either way.
     public init(chain: ChainArray, logProbabilities: ChainArray, acceptanceFractions: [Double],
                 tau: [Double], tauSteps: Int, previousTau: [Double]?, swapAcceptance: [Double]? = nil,
-                parameterNames: [String]? = nil, discard: Int = 0, thresholds: VerdictThresholds = VerdictThresholds()) {
+                parameterNames: [String]? = nil, discard: Int = 0, complete: Bool = true,
+                thresholds: VerdictThresholds = VerdictThresholds()) {
         precondition(tau.count == chain.nDim, "τ has \(tau.count) parameters, the chain \(chain.nDim)")
         self.thresholds = thresholds
         self.tau = tau
@@ -58,12 +64,11 @@ public struct ConvergenceVerdict: Sendable {
         self.discard = discard
         self.previousTau = previousTau
         self.swapAcceptance = swapAcceptance
-        rank = RankDiagnostics(chain)
         acceptance = AcceptanceSummary(fractions: acceptanceFractions)
         logProbability = logProbabilities.nSteps > 0
             ? LogProbabilityOutliers(logProbabilities: logProbabilities, dimension: chain.nDim) : nil
         let names = parameterNames?.count == chain.nDim ? parameterNames! : (0..<chain.nDim).map { "x\($0)" }
-        var failures = [VerdictFailure]()
+        var failures = [VerdictFailure](), later = [VerdictFailure]()
         let t = thresholds
         func fmt(_ x: Double, _ f: String = "%.4g") -> String { String(format: f, x) }
 
@@ -82,31 +87,37 @@ public struct ConvergenceVerdict: Sendable {
         } else {
             failures.append(.init(.tauStability, "tau stability needs an earlier estimate; the chain is not longer than one check interval"))
         }
-        for (k, name) in names.enumerated() where !(rank.rHat[k] <= t.maximumRHat) {
-            failures.append(.init(.rHat, rank.rHat[k].isNaN
-                ? "R-hat is undefined for \(name) (fewer than 4 kept steps, or NaN samples)"
-                : "R-hat \(fmt(rank.rHat[k], "%.3f")) > \(fmt(t.maximumRHat, "%g")) for \(name)"))
-        }
-        for (k, name) in names.enumerated() where !(rank.essBulk[k] >= t.minimumEffectiveSampleSize) {
-            failures.append(.init(.essBulk, "bulk ESS \(fmt(rank.essBulk[k], "%.0f")) < \(fmt(t.minimumEffectiveSampleSize, "%.0f")) for \(name)"))
-        }
-        for (k, name) in names.enumerated() where !(rank.essTail[k] >= t.minimumEffectiveSampleSize) {
-            failures.append(.init(.essTail, "tail ESS \(fmt(rank.essTail[k], "%.0f")) < \(fmt(t.minimumEffectiveSampleSize, "%.0f")) for \(name)"))
-        }
         let walkers = acceptanceFractions.count
         if let lp = logProbability, lp.hasStuckWalkers {
             let stuckMedian = lp.stuckWalkers.map { lp.walkerMedians[$0] }.sorted().medianOfSorted
-            failures.append(.init(.stuckWalkers, "\(lp.stuckWalkers.count) of \(walkers) walkers stuck far below the ensemble in log-prob (median \(fmt(stuckMedian, "%.6g")) vs \(fmt(lp.ensembleMedian, "%.6g")), gap > \(fmt(lp.gap, "%.3g"))): walkers \(lp.stuckWalkers)"))
+            later.append(.init(.stuckWalkers, "\(lp.stuckWalkers.count) of \(walkers) walkers stuck far below the ensemble in log-prob (median \(fmt(stuckMedian, "%.6g")) vs \(fmt(lp.ensembleMedian, "%.6g")), gap > \(fmt(lp.gap, "%.3g"))): walkers \(lp.stuckWalkers)"))
         }
         if acceptance.hasStuckWalkers {
-            failures.append(.init(.stuckWalkers, "\(acceptance.stuckWalkers.count) of \(walkers) walkers accept at most 1/5 of the median acceptance \(fmt(acceptance.median, "%.3f")) or never: walkers \(acceptance.stuckWalkers)"))
+            later.append(.init(.stuckWalkers, "\(acceptance.stuckWalkers.count) of \(walkers) walkers accept at most 1/5 of the median acceptance \(fmt(acceptance.median, "%.3f")) or never: walkers \(acceptance.stuckWalkers)"))
         }
         if let swapAcceptance {
             for (i, rate) in swapAcceptance.enumerated() where !(rate >= t.minimumSwapAcceptance) {
-                failures.append(.init(.swapAcceptance, "swap acceptance \(fmt(rate, "%.3f")) < \(fmt(t.minimumSwapAcceptance, "%g")) between temperatures \(i) and \(i + 1)"))
+                later.append(.init(.swapAcceptance, "swap acceptance \(fmt(rate, "%.3f")) < \(fmt(t.minimumSwapAcceptance, "%g")) between temperatures \(i) and \(i + 1)"))
             }
         }
-        self.failures = failures
+        if complete || (failures.isEmpty && later.isEmpty) {
+            let rank = RankDiagnostics(chain)
+            self.rank = rank
+            for (k, name) in names.enumerated() where !(rank.rHat[k] <= t.maximumRHat) {
+                failures.append(.init(.rHat, rank.rHat[k].isNaN
+                    ? "R-hat is undefined for \(name) (fewer than 4 kept steps, or NaN samples)"
+                    : "R-hat \(fmt(rank.rHat[k], "%.3f")) > \(fmt(t.maximumRHat, "%g")) for \(name)"))
+            }
+            for (k, name) in names.enumerated() where !(rank.essBulk[k] >= t.minimumEffectiveSampleSize) {
+                failures.append(.init(.essBulk, "bulk ESS \(fmt(rank.essBulk[k], "%.0f")) < \(fmt(t.minimumEffectiveSampleSize, "%.0f")) for \(name)"))
+            }
+            for (k, name) in names.enumerated() where !(rank.essTail[k] >= t.minimumEffectiveSampleSize) {
+                failures.append(.init(.essTail, "tail ESS \(fmt(rank.essTail[k], "%.0f")) < \(fmt(t.minimumEffectiveSampleSize, "%.0f")) for \(name)"))
+            }
+        } else {
+            rank = nil
+        }
+        self.failures = failures + later
     }
 
     /// The failed criteria's names, without repeats, in order.
