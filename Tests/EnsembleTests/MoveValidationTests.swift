@@ -7,7 +7,7 @@ import Testing
 struct MoveValidationTests {
     enum Case: String, CaseIterable, Sendable {
         case stretch, differentialEvolution, snooker, walk, walkThreeHelpers
-        case gaussianIsotropic, gaussianDiagonal, gaussianFull
+        case gaussianIsotropic, gaussianDiagonal, gaussianFull, dime
     }
 
     static let target = CorrelatedGaussian(dimension: 3, conditionNumber: 10)
@@ -23,6 +23,7 @@ struct MoveValidationTests {
         case .gaussianIsotropic: try check(GaussianMove(covariance: .isotropic(variance: 1)), seed: 6)
         case .gaussianDiagonal: try check(GaussianMove(covariance: .diagonal(variances: [1, 2, 3])), seed: 7)
         case .gaussianFull: try check(GaussianMove(covariance: .full(Self.target.covarianceRows)), seed: 8)
+        case .dime: try check(DIMEMove(), seed: 9)
         }
     }
 

@@ -55,6 +55,52 @@ public protocol MoveSchedule: Sendable {
     func maximumScratchCount(dimension: Int) -> Int
     /// Calls `visitor.visit(_:)` with the move selected by `u` in [0, 1).
     func select<Visitor: MoveVisitor>(_ u: Double, _ visitor: inout Visitor)
+    /// Sees the ensemble before each step (adaptive moves learn from it; default: nothing).
+    func prepare(_ ensemble: EnsembleSnapshot)
+    /// The same moves with their own adaptive state, for another ensemble (default: self).
+    func independentCopy() -> Self
+    /// The adaptive state as numbers, saved with the sampler state (default: none).
+    var adaptiveState: [Double] { get }
+    /// Restores `adaptiveState` on resume.
+    func restoreAdaptiveState(_ values: [Double])
+}
+
+extension MoveSchedule {
+    @inlinable
+    public func prepare(_ ensemble: EnsembleSnapshot) {}
+    public func independentCopy() -> Self { self }
+    public var adaptiveState: [Double] { [] }
+    public func restoreAdaptiveState(_ values: [Double]) {}
+}
+
+/// The ensemble as an adaptive move sees it between steps: walker-major positions, log-densities
+/// and accepted-move counts since the start. Valid only during `MoveSchedule.prepare`.
+public struct EnsembleSnapshot {
+    public let positions: UnsafePointer<Double>
+    public let logDensities: UnsafePointer<Double>
+    public let accepted: UnsafePointer<Int>
+    public let walkers: Int
+    public let dimension: Int
+
+    @inlinable
+    public init(positions: UnsafePointer<Double>, logDensities: UnsafePointer<Double>, accepted: UnsafePointer<Int>,
+                walkers: Int, dimension: Int) {
+        self.positions = positions
+        self.logDensities = logDensities
+        self.accepted = accepted
+        self.walkers = walkers
+        self.dimension = dimension
+    }
+}
+
+/// Joins the adaptive states of two schedules into one array: [count of the first, first..., second...].
+enum AdaptiveStates {
+    static func join(_ a: [Double], _ b: [Double]) -> [Double] { a.isEmpty && b.isEmpty ? [] : [Double(a.count)] + a + b }
+
+    static func split(_ v: [Double]) -> ([Double], [Double]) {
+        guard let n = v.first.map(Int.init) else { return ([], []) }
+        return (Array(v[1..<(1 + n)]), Array(v[(1 + n)...]))
+    }
 }
 
 /// Receives the move selected for a step (see `MoveSchedule.select`).

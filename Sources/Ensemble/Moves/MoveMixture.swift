@@ -41,6 +41,23 @@ public struct MoveMixture<First: MoveSchedule, Second: MoveSchedule>: MoveSchedu
         max(first.maximumScratchCount(dimension: dimension), second.maximumScratchCount(dimension: dimension))
     }
 
+    public func prepare(_ ensemble: EnsembleSnapshot) {
+        first.prepare(ensemble)
+        second.prepare(ensemble)
+    }
+
+    public func independentCopy() -> MoveMixture {
+        MoveMixture(first.independentCopy(), weight: firstWeight, second.independentCopy(), weight: secondWeight)
+    }
+
+    public var adaptiveState: [Double] { AdaptiveStates.join(first.adaptiveState, second.adaptiveState) }
+
+    public func restoreAdaptiveState(_ values: [Double]) {
+        let (a, b) = AdaptiveStates.split(values)
+        first.restoreAdaptiveState(a)
+        second.restoreAdaptiveState(b)
+    }
+
     @inlinable
     public func select<Visitor: MoveVisitor>(_ u: Double, _ visitor: inout Visitor) {
         let t = u * (firstWeight + secondWeight)

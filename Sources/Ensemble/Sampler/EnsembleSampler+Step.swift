@@ -9,6 +9,8 @@ extension EnsembleSampler {
     /// One step without storing it (a tempered run stores the cold chain after its swaps).
     @inlinable
     func advanceOneStep() {
+        moves.prepare(EnsembleSnapshot(positions: storage.positions, logDensities: storage.logDensities,
+                                       accepted: storage.accepted, walkers: walkerCount, dimension: dimension))
         let u = moves.drawsMovePerStep ? samplerStream.nextUniform() : 0
         var visitor = StepVisitor(sampler: self)
         moves.select(u, &visitor)

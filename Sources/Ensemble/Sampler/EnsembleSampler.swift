@@ -98,7 +98,9 @@ public final class EnsembleSampler<Target: LogDensity, Moves: MoveSchedule> {
         try moves.validate(walkers: state.walkerCount, dimension: state.dimension)
 
         self.target = target
-        self.moves = moves
+        // Its own copy of any adaptive state (one DIME proposal per ensemble), restored on resume.
+        self.moves = moves.independentCopy()
+        self.moves.restoreAdaptiveState(state.moveState ?? [])
         walkerCount = state.walkerCount
         dimension = state.dimension
         blobCount = state.blobCount
@@ -137,7 +139,8 @@ public final class EnsembleSampler<Target: LogDensity, Moves: MoveSchedule> {
             walkerStreams: storage.array(storage.streams, w),
             samplerStream: samplerStream,
             acceptedCounts: storage.array(storage.accepted, w),
-            nonFiniteCounts: storage.array(storage.nonFinite, w))
+            nonFiniteCounts: storage.array(storage.nonFinite, w),
+            moveState: moves.adaptiveState.isEmpty ? nil : moves.adaptiveState)
     }
 }
 

@@ -24,11 +24,14 @@ public struct SamplerState: Codable, Sendable, Equatable {
     public var acceptedCounts: [Int]
     /// Proposals per walker whose log-density was NaN or +inf.
     public var nonFiniteCounts: [Int]
+    /// The moves' adaptive state (`MoveSchedule.adaptiveState`; the DIME move's proposal), nil
+    /// for moves without one.
+    public var moveState: [Double]?
 
     public init(walkerCount: Int, dimension: Int, blobCount: Int, iteration: Int,
                 positions: [Double], logDensities: [Double], blobs: [Double],
                 walkerStreams: [Xoshiro256StarStar], samplerStream: Xoshiro256StarStar,
-                acceptedCounts: [Int], nonFiniteCounts: [Int]) {
+                acceptedCounts: [Int], nonFiniteCounts: [Int], moveState: [Double]? = nil) {
         self.walkerCount = walkerCount
         self.dimension = dimension
         self.blobCount = blobCount
@@ -40,6 +43,7 @@ public struct SamplerState: Codable, Sendable, Equatable {
         self.samplerStream = samplerStream
         self.acceptedCounts = acceptedCounts
         self.nonFiniteCounts = nonFiniteCounts
+        self.moveState = moveState
     }
 
     /// Describes the first inconsistency, or nil.

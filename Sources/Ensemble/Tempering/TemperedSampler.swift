@@ -92,7 +92,7 @@ public final class TemperedSampler<Target: TemperableDensity, Moves: MoveSchedul
         self.ladder = ladder
         temperatures = ladder.betas.map(InverseTemperature.init)
         ensembles = try zip(states, temperatures).map { state, temperature in
-            try EnsembleSampler(target: TemperedTarget(base: target, temperature: temperature), moves: moves,
+            try EnsembleSampler(target: TemperedTarget(base: target, temperature: temperature), moves: moves.independentCopy(),
                                 resumingFrom: state, workers: workers)
         }
         walkerCount = states[0].walkerCount

@@ -162,7 +162,7 @@ public struct PriorsFile: Sendable {
             var list: [(SamplerSettings.MoveKind, Double)] = []
             for key in moves.keys.sorted() {
                 guard let kind = SamplerSettings.MoveKind(rawValue: key) else {
-                    throw PriorsError(file: table.file, key: moves.key(key), message: "unknown move (stretch, de, snooker, walk)")
+                    throw PriorsError(file: table.file, key: moves.key(key), message: "unknown move (stretch, de, snooker, walk, dime)")
                 }
                 let weight = try moves.number(key)
                 guard weight > 0 else { throw PriorsError(file: table.file, key: moves.key(key), message: "weight must be > 0") }

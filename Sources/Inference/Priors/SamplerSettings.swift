@@ -3,7 +3,7 @@ import Ensemble
 /// How `darkz sample` runs (the [sampler] table of a priors file).
 public struct SamplerSettings: Sendable, Equatable {
     public enum MoveKind: String, Sendable, CaseIterable {
-        case stretch, de, snooker, walk
+        case stretch, de, snooker, walk, dime
     }
 
     public var walkers: Int
