@@ -104,6 +104,7 @@ struct CommandLineTests {
         let quick = caseC.replacingOccurrences(of: "walkers = 32", with: "walkers = 16")
             .replacingOccurrences(of: "check_every = 500", with: "check_every = 250\nmax_tau_change = 0.3")
             .replacingOccurrences(of: "max_steps = 40000", with: "max_steps = 6000")
+            .replacingOccurrences(of: "temperatures = 12", with: "temperatures = 1")  // untempered: debug builds are slow
         #expect(quick.contains("max_tau_change = 0.3"))
         try quick.write(toFile: dir + "/quick.toml", atomically: true, encoding: .utf8)
         let file = dir + "/quick.h5"
