@@ -22,7 +22,7 @@ struct CornerCommand: ParsableCommand {
     func run() throws {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
         let stored = try SamplingRun.StoredRun(chainFile)
-        let burn = discard ?? defaultBurnIn(chainFile.chain)
+        let burn = discard ?? defaultBurnIn(chainFile)
         let samples = chainFile.chain.slice(discard: burn).flattened()
         let logProbs = chainFile.logProbabilities.slice(discard: burn).values
         let best = samples[logProbs.indices.max { logProbs[$0] < logProbs[$1] }!]

@@ -36,17 +36,14 @@ struct CredibleCommand: ParsableCommand {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
         let stored = try SamplingRun.StoredRun(chainFile)
         let likelihood = try stored.likelihood()
-        let burn = discard ?? defaultBurnIn(chainFile.chain)
+        let burn = discard ?? defaultBurnIn(chainFile)
         let chain = chainFile.chain.slice(discard: burn)
         let logProbs = chainFile.logProbabilities.slice(discard: burn).values
         let samples = chain.flattened()
         let names = chainFile.metadata.parameterNames
         let bounds = stored.priors.free.map(\.distribution.sampledBounds)
         var warnings = [String]()
-        let verdict = ConvergenceVerdict(wholeChain: chainFile.chain, logProbabilities: chainFile.logProbabilities,
-                                         acceptanceFractions: chainFile.acceptanceFraction, checkEvery: stored.settings.checkEvery,
-                                         discard: burn, parameterNames: chainFile.metadata.parameterNames,
-                                         thresholds: stored.settings.verdictThresholds)
+        let verdict = ConvergenceVerdict(file: chainFile, discard: discard)
         if !verdict.isConverged {
             warnings.append("the chain is not converged (failed: " + verdict.failedCriteria.map(\.rawValue).joined(separator: ", ")
                             + "; see darkz diagnose): these intervals are not yet to be trusted")

@@ -31,19 +31,10 @@ struct DiagnoseCommand: ParsableCommand {
         if let discard, discard < 0 || discard >= chain.nSteps {
             throw ValidationError("--discard must be between 0 and \(chain.nSteps - 1)")
         }
-        // A darkz run's own check interval and N/tau settings; emcee files get darkz's defaults.
-        let settings = chainFile.metadata.priorsText == nil ? SamplerSettings.defaults
-            : (try? SamplingRun.StoredRun(chainFile).settings) ?? SamplerSettings.defaults
-        var thresholds = settings.verdictThresholds
-        thresholds.maximumRHat = rhatMax
         let names = chainFile.metadata.parameterNames.count == chain.nDim
             ? chainFile.metadata.parameterNames : (0..<chain.nDim).map { "x\($0)" }
-        let verdict = ConvergenceVerdict(wholeChain: chain, logProbabilities: chainFile.logProbabilities,
-                                         acceptanceFractions: chainFile.acceptanceFraction, checkEvery: settings.checkEvery,
-                                         discard: discard, adaptationSteps: chainFile.tempering?.state.ladder.adaptationSteps ?? 0,
-                                         swapAcceptance: chainFile.tempering?.history.swapAcceptance,
-                                         parameterNames: names, thresholds: thresholds)
-        let report = DiagnoseReport(file: file, verdict: verdict, names: names, tempering: chainFile.tempering)
+        let verdict = ConvergenceVerdict(file: chainFile, discard: discard, maximumRHat: rhatMax)
+        let report = DiagnoseReport(file: file, steps: chain.nSteps, verdict: verdict, names: names, tempering: chainFile.tempering)
         if json { try printJSON(report) } else { print(report.text) }
         if !verdict.isConverged { throw ExitCode(3) }
     }
@@ -83,7 +74,9 @@ struct DiagnoseReport: Encodable {
     }
 
     let file: String
+    /// Steps in the file, and the steps τ was estimated on (after a tempered run's adaptation).
     let steps: Int
+    let tau_steps: Int
     let walkers: Int
     let discard: Int
     let parameters: [Parameter]
@@ -97,16 +90,17 @@ struct DiagnoseReport: Encodable {
     let tempering: Tempering?
 
     enum CodingKeys: String, CodingKey {
-        case file, steps, walkers, discard, parameters, acceptance, log_prob, stuck_walkers, converged, verdict, tempering
+        case file, steps, tau_steps, walkers, discard, parameters, acceptance, log_prob, stuck_walkers, converged, verdict, tempering
     }
 
-    init(file: String, verdict v: ConvergenceVerdict, names: [String], tempering record: TemperingRecord? = nil) {
+    init(file: String, steps: Int, verdict v: ConvergenceVerdict, names: [String], tempering record: TemperingRecord? = nil) {
         tempering = record.map {
             Tempering(temperatures: $0.history.temperatures, betas: $0.state.ladder.betas,
                       adaptation_steps: $0.state.ladder.adaptationSteps, swap_acceptance: $0.history.swapAcceptance)
         }
         self.file = file
-        steps = v.tauSteps
+        self.steps = steps
+        tau_steps = v.tauSteps
         walkers = v.acceptance.fractions.count
         discard = v.discard
         let rank = v.rank!  // diagnose asks for the complete verdict
@@ -127,7 +121,10 @@ struct DiagnoseReport: Encodable {
 
     var text: String {
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
-        var lines = ["\(file): \(discard) steps discarded (burn-in\(tempering == nil ? "" : ", ladder adaptation included")); tau over \(steps) steps x \(walkers) walkers after the adaptation, R-hat, ESS and MCSE after the burn-in", ""]
+        let head = tempering.map {
+            "\(file): \(steps) steps x \(walkers) walkers (the beta = 1 chain of \($0.temperatures) temperatures); tau over the \(tau_steps) steps after the ladder's adaptation, R-hat, ESS and MCSE after discarding \(discard) steps (adaptation included)"
+        } ?? "\(file): \(steps) steps x \(walkers) walkers; R-hat, ESS and MCSE after discarding \(discard) steps"
+        var lines = [head, ""]
         lines.append(pad("parameter", 18) + pad("tau", 9) + pad("N/tau", 9) + pad("R-hat", 9) + pad("ESS bulk", 10) + pad("ESS tail", 10) + "MCSE(mean)")
         for p in parameters {
             lines.append(pad(p.name, 18) + pad(String(format: "%.1f", p.tau), 9) + pad(String(format: "%.0f", p.n_over_tau), 9)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainStorage
 import Ensemble
 import Inference
 
@@ -24,5 +25,6 @@ struct PriorsSelection: ParsableArguments {
     }
 }
 
-/// The burn-in dropped when the user gives none (``BurnIn/defaultSteps(_:)``).
-func defaultBurnIn(_ chain: ChainArray) -> Int { BurnIn.defaultSteps(chain) }
+/// The burn-in dropped when the user gives none (``BurnIn/defaultSteps(file:)``: a tempered run's
+/// adaptation, then twice the largest tau).
+func defaultBurnIn(_ file: ChainFile) -> Int { BurnIn.defaultSteps(file: file) }

@@ -50,14 +50,14 @@ public struct EvidenceReport: Sendable, Encodable {
     /// The chi^2 of the run's likelihood at the SM point, to tell whether two files share data.
     public var dataKey: Double { chi2_sm }
 
-    /// Reads `file`'s tempering record; `discard` steps are dropped (default: the burn-in of the
-    /// β = 1 chain), and the steps before the ladder's last change.
+    /// Reads `file`'s tempering record; `discard` steps are dropped (default: the file's burn-in,
+    /// ``BurnIn/defaultSteps(file:)``), and the steps before the ladder's last change.
     public init(file: ChainFile, discard: Int? = nil) throws {
         guard let tempering = file.tempering else {
             throw EvidenceError.untempered(file.url.path)
         }
         let stored = try SamplingRun.StoredRun(file)
-        let burn = discard ?? BurnIn.defaultSteps(file.chain)
+        let burn = discard ?? BurnIn.defaultSteps(file: file)
         let estimates: [EvidenceEstimate]
         do { estimates = try TemperedEvidence.estimate(tempering.history, discard: burn) } catch let failure as TemperedEvidence.Failure {
             throw EvidenceError.cannotEstimate(file.url.path, failure.description)
