@@ -17,6 +17,7 @@ run: build
 	$(DARKZ) sample --case C --overwrite
 	$(DARKZ) diagnose chains/caseC.h5
 	$(DARKZ) credible chains/caseC.h5
+	$(DARKZ) evidence chains/caseC.h5
 	$(DARKZ) corner chains/caseC.h5
 
 test: setup

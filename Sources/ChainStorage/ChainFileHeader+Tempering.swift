@@ -20,7 +20,7 @@ extension ChainFileHeader {
             throw broken("has \(k) temperatures and a state at step \(steps) for a chain of \(header.iteration) steps")
         }
         let state: TemperedSamplerState
-        do { state = try TemperedStateCoding.decode(try stateDataset.readStrings().first ?? "") } catch {
+        do { state = try StateCoding.decode(try stateDataset.readStrings().first ?? "", as: TemperedSamplerState.self) } catch {
             throw broken("holds a state that is not valid JSON of a TemperedSamplerState (\(error))")
         }
         guard state.iteration == steps, state.ladder.count == k, state.ensembles.first?.walkerCount == header.shape.walkers else {

@@ -128,7 +128,7 @@ struct ChainFileHeader {
         let text = try file.openGroup(groupName).openGroup(DarkzLayout.group)
             .openDataset(DarkzLayout.samplerStateDataset).readStrings().first ?? ""
         let state: SamplerState
-        do { state = try SamplerStateCoding.decode(text) } catch {
+        do { state = try StateCoding.decode(text, as: SamplerState.self) } catch {
             throw ChainFileError.inconsistentFile(path: path, reason: "the sampler state is not valid JSON of a SamplerState (\(error))")
         }
         let stateShape = ChainShape(walkers: state.walkerCount, dimension: state.dimension, blobs: state.blobCount)

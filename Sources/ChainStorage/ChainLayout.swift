@@ -81,9 +81,10 @@ enum DarkzLayout {
     static let temperedStateDataset = "state"
 }
 
-/// JSON for `SamplerState`: sorted keys, and non-finite blobs spelled as strings.
-enum SamplerStateCoding {
-    static func encode(_ state: SamplerState) throws -> String {
+/// JSON for the sampler states (`SamplerState`, `TemperedSamplerState`): sorted keys, and
+/// non-finite numbers (blobs outside the prior) spelled as strings.
+enum StateCoding {
+    static func encode<State: Encodable>(_ state: State) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
@@ -91,10 +92,10 @@ enum SamplerStateCoding {
         return String(decoding: try encoder.encode(state), as: UTF8.self)
     }
 
-    static func decode(_ text: String) throws -> SamplerState {
+    static func decode<State: Decodable>(_ text: String, as type: State.Type = State.self) throws -> State {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try decoder.decode(SamplerState.self, from: Data(text.utf8))
+        return try decoder.decode(State.self, from: Data(text.utf8))
     }
 }

@@ -11,10 +11,7 @@ extension ChainWriter {
         at url: URL, for sampler: EnsembleSampler<T, M>, metadata: ChainMetadata = ChainMetadata(),
         groupName: String = "mcmc", replacing: Bool = false
     ) throws -> ChainWriter {
-        guard sampler.firstStoredIteration == 0 else {
-            throw ChainFileError.invalidInput(
-                path: url.path, reason: "the sampler was resumed at step \(sampler.firstStoredIteration), so its rows do not start a chain; append them to the file it was resumed from")
-        }
+        try checkStartsChain(firstStoredIteration: sampler.firstStoredIteration, url: url)
         let shape = ChainShape(walkers: sampler.walkerCount, dimension: sampler.dimension, blobs: sampler.blobCount)
         let writer = try create(at: url, shape: shape, metadata: metadata,
                                 initialState: sampler.iteration == 0 ? sampler.state : nil,
@@ -33,17 +30,33 @@ extension ChainWriter {
         guard samplerShape == shape else {
             throw ChainFileError.invalidInput(path: url.path, reason: "the sampler has \(samplerShape), the file holds \(shape)")
         }
-        let alreadyWritten = iteration - sampler.firstStoredIteration
-        guard alreadyWritten >= 0, alreadyWritten <= sampler.storedStepCount else {
-            throw ChainFileError.invalidInput(
-                path: url.path, reason: "the file ends at step \(iteration) and the sampler holds steps \(sampler.firstStoredIteration)..<\(sampler.iteration); it does not continue this file")
-        }
-        guard alreadyWritten < sampler.storedStepCount else { return }
+        guard let alreadyWritten = try stepsAlreadyWritten(firstStored: sampler.firstStoredIteration, stored: sampler.storedStepCount,
+                                                           current: sampler.iteration) else { return }
         let rows = ChainRows(positions: sampler.chain(discard: alreadyWritten),
                              logProbabilities: sampler.logDensities(discard: alreadyWritten),
                              blobs: sampler.blobs(discard: alreadyWritten),
                              acceptedCounts: sampler.acceptedCounts)
         try append(rows, state: sampler.state)
+    }
+
+    /// Refuses a sampler resumed from a later step as the start of a new file.
+    static func checkStartsChain(firstStoredIteration: Int, url: URL) throws {
+        guard firstStoredIteration == 0 else {
+            throw ChainFileError.invalidInput(
+                path: url.path, reason: "the sampler was resumed at step \(firstStoredIteration), so its rows do not start a chain; append them to the file it was resumed from")
+        }
+    }
+
+    /// How many of a sampler's stored steps (from `firstStored`, `stored` of them, up to `current`)
+    /// the file holds already; nil when it holds them all. Throws when the sampler does not
+    /// continue this file.
+    func stepsAlreadyWritten(firstStored: Int, stored: Int, current: Int) throws -> Int? {
+        let alreadyWritten = iteration - firstStored
+        guard alreadyWritten >= 0, alreadyWritten <= stored else {
+            throw ChainFileError.invalidInput(
+                path: url.path, reason: "the file ends at step \(iteration) and the sampler holds steps \(firstStored)..<\(current); it does not continue this file")
+        }
+        return alreadyWritten < stored ? alreadyWritten : nil
     }
 
     /// Runs `sampler` for `steps` steps, appending to the file every `interval` steps and after

@@ -8,10 +8,7 @@ extension ChainWriter {
         at url: URL, for sampler: TemperedSampler<T, M>, metadata: ChainMetadata = ChainMetadata(),
         groupName: String = "mcmc", replacing: Bool = false
     ) throws -> ChainWriter {
-        guard sampler.firstStoredIteration == 0 else {
-            throw ChainFileError.invalidInput(
-                path: url.path, reason: "the sampler was resumed at step \(sampler.firstStoredIteration), so its rows do not start a chain; append them to the file it was resumed from")
-        }
+        try checkStartsChain(firstStoredIteration: sampler.firstStoredIteration, url: url)
         let shape = ChainShape(walkers: sampler.walkerCount, dimension: sampler.dimension, blobs: sampler.blobCount)
         let fresh = sampler.iteration == 0
         let writer = try create(at: url, shape: shape, metadata: metadata, initialState: fresh ? sampler.coldState : nil,
@@ -24,12 +21,8 @@ extension ChainWriter {
     /// Appends the steps `sampler` stored after the file's last step, with its current state: one
     /// checkpoint. Does nothing if there are no new steps.
     public func append<T, M>(from sampler: TemperedSampler<T, M>) throws {
-        let alreadyWritten = iteration - sampler.firstStoredIteration
-        guard alreadyWritten >= 0, alreadyWritten <= sampler.storedStepCount else {
-            throw ChainFileError.invalidInput(
-                path: url.path, reason: "the file ends at step \(iteration) and the sampler holds steps \(sampler.firstStoredIteration)..<\(sampler.iteration); it does not continue this file")
-        }
-        guard alreadyWritten < sampler.storedStepCount else { return }
+        guard let alreadyWritten = try stepsAlreadyWritten(firstStored: sampler.firstStoredIteration, stored: sampler.storedStepCount,
+                                                           current: sampler.iteration) else { return }
         let rows = ChainRows(positions: sampler.chain(discard: alreadyWritten),
                              logProbabilities: sampler.logDensities(discard: alreadyWritten),
                              blobs: sampler.blobs(discard: alreadyWritten),

@@ -330,7 +330,7 @@ public final class ChainWriter {
 
     private func writeTemperedState(_ state: TemperedSamplerState, in tempering: H5Object) throws {
         let text: String
-        do { text = try TemperedStateCoding.encode(state) } catch {
+        do { text = try StateCoding.encode(state) } catch {
             throw ChainFileError.invalidInput(path: url.path, reason: "the tempered state cannot be encoded (\(error))")
         }
         if tempering.hasLink(DarkzLayout.temperedStateDataset) { try tempering.deleteLink(DarkzLayout.temperedStateDataset) }
@@ -342,7 +342,7 @@ public final class ChainWriter {
     /// Replaces the stored sampler state (JSON text) and its iteration attribute.
     private func writeState(_ state: SamplerState, in darkz: H5Object) throws {
         let text: String
-        do { text = try SamplerStateCoding.encode(state) } catch {
+        do { text = try StateCoding.encode(state) } catch {
             throw ChainFileError.invalidInput(path: url.path, reason: "the sampler state cannot be encoded (\(error))")
         }
         if darkz.hasLink(DarkzLayout.samplerStateDataset) {

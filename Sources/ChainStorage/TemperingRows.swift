@@ -23,21 +23,3 @@ public struct TemperingRecord: Sendable, Equatable {
     /// The tempered state of the last checkpoint.
     public let state: TemperedSamplerState
 }
-
-/// JSON for `TemperedSamplerState`, spelled as `SamplerStateCoding` spells `SamplerState`.
-enum TemperedStateCoding {
-    static func encode(_ state: TemperedSamplerState) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return String(decoding: try encoder.encode(state), as: UTF8.self)
-    }
-
-    static func decode(_ text: String) throws -> TemperedSamplerState {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try decoder.decode(TemperedSamplerState.self, from: Data(text.utf8))
-    }
-}

@@ -52,17 +52,7 @@ public final class IndependenceProposal: @unchecked Sendable {
             : max(cumulativeLogWeight, logWeight) + log1p(exp(-abs(cumulativeLogWeight - logWeight)))
         let keep = cumulativeLogWeight == -.infinity ? 0 : exp(cumulativeLogWeight - newCumulative)
         let take = exp(logWeight - newCumulative)
-        var m = [Double](repeating: 0, count: d)
-        for i in 0..<w { for k in 0..<d { m[k] += positions[i * d + k] } }
-        for k in 0..<d { m[k] /= Double(w) }
-        var c = [Double](repeating: 0, count: d * d)
-        for i in 0..<w {
-            for a in 0..<d {
-                let da = positions[i * d + a] - m[a]
-                for b in 0..<d { c[a * d + b] += da * (positions[i * d + b] - m[b]) }
-            }
-        }
-        for k in 0..<(d * d) { c[k] /= Double(w - 1) }
+        let (m, c) = EnsembleGeometry.meanAndCovariance(positions, walkers: w, dimension: d)
         for k in 0..<d { mean[k] = keep * mean[k] + take * m[k] }
         for k in 0..<(d * d) { covariance[k] = keep * covariance[k] + take * c[k] }
         cumulativeLogWeight = newCumulative
