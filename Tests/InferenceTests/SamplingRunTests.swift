@@ -18,9 +18,14 @@ struct SamplingRunTests {
         URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("darkz-\(name)-\(getpid()).h5")
     }
 
-    /// A run interrupted after a checkpoint and resumed equals the uninterrupted run bit for bit.
-    @Test func resumedRunEqualsUninterrupted() throws {
-        let (priors, s) = try settings(maxSteps: 160)
+    /// A run interrupted after a checkpoint and resumed equals the uninterrupted run bit for bit:
+    /// untempered, and tempered (the shipped 12 temperatures) with the ladder's adaptation ending
+    /// before or after the interruption at step 80.
+    @Test(arguments: [(1, 0), (12, 60), (12, 120)])
+    func resumedRunEqualsUninterrupted(temperatures: Int, adaptation: Int) throws {
+        var (priors, s) = try settings(maxSteps: 160)
+        s.temperatures = temperatures
+        s.adaptationSteps = adaptation
         let whole = temporaryFile("whole"), parts = temporaryFile("parts")
         defer { try? FileManager.default.removeItem(at: whole); try? FileManager.default.removeItem(at: parts) }
         _ = try SamplingRun(priors: priors, settings: s, output: whole, overwrite: true, threads: 2).run()
@@ -33,6 +38,8 @@ struct SamplingRunTests {
         #expect(a.chain.values.map(\.bitPattern) == b.chain.values.map(\.bitPattern))
         #expect(a.logProbabilities.values.map(\.bitPattern) == b.logProbabilities.values.map(\.bitPattern))
         #expect(a.blobs.values.map(\.bitPattern) == b.blobs.values.map(\.bitPattern))
+        #expect(a.tempering == b.tempering)
+        #expect(a.tempering?.history.temperatures == (temperatures > 1 ? temperatures : nil))
         #expect(a.metadata.parameterNames == ["log10(mZD)", "gMu"])
         #expect(a.metadata.priorsText?.contains("case = \"C\"") == true)
     }
