@@ -78,9 +78,11 @@ struct CompareCommand: ParsableCommand {
         if json { try printJSON(Report(files: reports, pairs: pairs)); return }
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
         let width = max(reports.map(\.file.count).max() ?? 4, 4) + 2
-        print(pad("file", width) + pad("ln Z", 18) + pad("ln Z_SM", 11) + pad("ln B vs SM", 18) + "Jeffreys scale (Trotta 2008)")
+        print(pad("file", width) + pad("prior volume", 14) + pad("ln Z", 18) + pad("ln Z_SM", 11) + pad("ln B vs SM", 18)
+              + "Jeffreys scale (Trotta 2008)")
         for r in reports {
-            print(pad(r.file, width) + pad(String(format: "%.3f ± %.3f", r.log_evidence, r.log_evidence_error), 18)
+            print(pad(r.file, width) + pad(String(format: "%.4g", r.prior_volume), 14)
+                  + pad(String(format: "%.3f ± %.3f", r.log_evidence, r.log_evidence_error), 18)
                   + pad(String(format: "%.3f", r.log_evidence_sm), 11)
                   + pad(String(format: "%.3f ± %.3f", r.log_bayes_factor_vs_sm, r.log_evidence_error), 18) + r.jeffreys)
         }
@@ -92,6 +94,6 @@ struct CompareCommand: ParsableCommand {
             }
         }
         for r in reports { if let w = r.warning { print("warning: \(r.file): \(w)") } }
-        print("ln Z: stepping stone; likelihood exp(-chi^2/2), Gaussian normalisation constants dropped; Z_SM = exp(-chi^2_SM/2) for the same rows and constraints")
+        print("ln Z: stepping stone; likelihood exp(-chi^2/2), Gaussian normalisation constants dropped; prior normalised on its box (volume in the sampled variables); Z_SM = exp(-chi^2_SM/2) for the same rows and constraints")
     }
 }
