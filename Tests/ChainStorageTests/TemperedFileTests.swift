@@ -90,7 +90,7 @@ struct TemperedFileTests {
         #expect(try file.resumableTemperedState() == TemperedSamplerState(untempered: sampler.coldState))
     }
 
-    @Test("emcee's HDFBackend reads the β = 1 chain of a tempered file",
+    @Test("emcee's HDFBackend and ArviZ read the β = 1 chain of a tempered file",
           .enabled(if: EmceeScript.isAvailable, "python3 with emcee and h5py is not installed"))
     func emceeReadsColdChain() throws {
         let directory = try temporaryDirectory()
@@ -100,8 +100,11 @@ struct TemperedFileTests {
         let writer = try ChainWriter.create(at: url, for: sampler)
         sampler.run(steps: 25)
         try writer.append(from: sampler)
-        let emcee = try EmceeScript.run(["read", url.path])
+        let emcee = try EmceeScript.run(["read", url.path, "--arviz"])
         #expect(emcee.chain_shape == [25, 10, 3])
+        if let arviz = emcee.arviz {  // ArviZ installed: InferenceData of the beta = 1 chain
+            #expect(arviz.posterior_dims["chain"] == 10 && arviz.posterior_dims["draw"] == 25)
+        }
         #expect(try emcee.values(\.chain) == bits(sampler.chain()))
         #expect(try emcee.values(\.log_prob) == bits(sampler.logDensities()))
         #expect(try emcee.values(\.blobs) == bits(sampler.blobs()))
