@@ -119,7 +119,7 @@ public enum EvidenceError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .untempered(let path): return "\(path) is an untempered run; sample with --temperatures K (K >= 2, e.g. 8) to estimate its evidence"
+        case .untempered(let path): return "\(path) is an untempered run; sample with --temperatures K (K >= 2; the shipped priors use 12) to estimate its evidence"
         case .cannotEstimate(let path, let reason): return "\(path): \(reason)"
         }
     }
