@@ -60,7 +60,7 @@ struct DiagnoseReport: Encodable {
     }
 
     /// A tempered run's ladder: the final inverse temperatures, the steps it adapted for, and the
-    /// swap acceptance between adjacent temperatures over the whole run.
+    /// swap acceptance between adjacent temperatures after the adaptation (what the verdict judges).
     struct Tempering: Encodable {
         let temperatures: Int
         let betas: [Double]
@@ -96,7 +96,8 @@ struct DiagnoseReport: Encodable {
     init(file: String, steps: Int, verdict v: ConvergenceVerdict, names: [String], tempering record: TemperingRecord? = nil) {
         tempering = record.map {
             Tempering(temperatures: $0.history.temperatures, betas: $0.state.ladder.betas,
-                      adaptation_steps: $0.state.ladder.adaptationSteps, swap_acceptance: $0.history.swapAcceptance)
+                      adaptation_steps: $0.state.ladder.adaptationSteps,
+                      swap_acceptance: ConvergenceVerdict.judgedSwapAcceptance($0))
         }
         self.file = file
         self.steps = steps

@@ -19,9 +19,10 @@ public struct EvidenceEstimate: Sendable, Equatable, Codable {
     /// temperatures that swaps create.
     public let monteCarloError: Double
     /// For thermodynamic integration: |estimate - estimate from every other temperature| (as
-    /// ptemcee's error; trapezoidal errors grow 4x when the spacing doubles, so this is about 3x
-    /// the error of the full ladder: a conservative bound). 0 for stepping stone, which has no
-    /// quadrature error.
+    /// ptemcee's error; the end-corrected rule's error grows 16x when the spacing doubles, so this
+    /// is about 15x the error of the full ladder: a conservative bound). With fewer than three
+    /// positive β there is no sparser ladder, and the size of the end correction itself stands in.
+    /// 0 for stepping stone, which has no quadrature error.
     public let discretisationError: Double
     public let batches: Int
     /// Steps x walkers used per temperature.
@@ -72,7 +73,12 @@ public enum TemperedEvidence {
             for s in start..<history.steps {
                 for j in 0..<w { samples[t].append(history.logLikelihood(step: s, temperature: t, walker: j)) }
             }
-            guard samples[t].allSatisfy(\.isFinite) else { throw Failure.nonFiniteLikelihood(temperature: t) }
+            // Walkers at β > 0 never hold ln L = -∞; at β = 0 the prior may put them where L = 0,
+            // which the stepping-stone ratio handles (exp(-∞) = 0). NaN and +∞ are refused.
+            let hottestAtZero = t == k - 1 && history.beta(step: history.steps - 1, temperature: t) == 0
+            guard samples[t].allSatisfy({ $0.isFinite || (hottestAtZero && $0 == -.infinity) }) else {
+                throw Failure.nonFiniteLikelihood(temperature: t)
+            }
         }
         let b = min(batches, n / 2)
         func batchError(_ estimator: ([ArraySlice<Double>]) -> Double) -> Double {
@@ -92,7 +98,8 @@ public enum TemperedEvidence {
         let tiHalf = thermodynamicIntegration(betas: every.map { betas[$0] }, means: every.map { means[$0] },
                                               variances: every.map { variances[$0] }, hottest: all.last)
         let tiMC = batchError { thermodynamicIntegration(betas: betas, means: $0.map(mean), variances: $0.map(variance), hottest: $0.last) }
-        let tiLadder = abs(ti - tiHalf)
+        let tiLadder = every.count < betas.count ? abs(ti - tiHalf)
+            : abs(endCorrection(betas: betas, means: means, variances: variances))
         let ss = steppingStone(betas: betas, samples: all)
         let ssMC = batchError { steppingStone(betas: betas, samples: $0) }
         return [
@@ -130,9 +137,26 @@ public enum TemperedEvidence {
         return integral + tail - c * betas[last]
     }
 
-    /// ln ⟨exp(Δβ ln L)⟩ over `samples` (at the lower β of a stone), computed stably.
+    /// The sum of the end corrections -h² (f'_i - f'_j)/12 over the positive temperatures: the
+    /// estimated error of the plain trapezoid, used as the ladder error when no sparser ladder exists.
+    static func endCorrection(betas: [Double], means: [Double], variances v: [Double]) -> Double {
+        let c = means[0] + betas[0] * betas[0] * v[0]
+        let positive = betas.indices.filter { betas[$0] > 0 }
+        var total = 0.0
+        for (i, j) in zip(positive, positive.dropFirst()) {
+            let h = log(betas[i]) - log(betas[j])
+            let di = betas[i] * (means[i] - c) + betas[i] * betas[i] * v[i]
+            let dj = betas[j] * (means[j] - c) + betas[j] * betas[j] * v[j]
+            total -= h * h * (di - dj) / 12
+        }
+        return total
+    }
+
+    /// ln ⟨exp(Δβ ln L)⟩ over `samples` (at the lower β of a stone), computed stably; -∞ when every
+    /// sample has L = 0.
     static func steppingStoneRatio(from samples: ArraySlice<Double>, by delta: Double) -> Double {
-        let top = samples.max()! * delta
+        guard let largest = samples.max(), largest > -.infinity else { return -.infinity }
+        let top = largest * delta
         var sum = 0.0
         for l in samples { sum += exp(delta * l - top) }
         return top + log(sum / Double(samples.count))

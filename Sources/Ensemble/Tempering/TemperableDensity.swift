@@ -19,12 +19,13 @@ extension TemperableDensity {
 
 /// log p_β = log π + β log L, the one formula of the tempered densities (the target's
 /// evaluation and the reweighting after a swap or a ladder change use it, so both agree bit for
-/// bit). At β = 0 the likelihood does not enter, except that a NaN likelihood stays NaN (such a
-/// point is rejected at every temperature); outside the prior's support it is -∞.
+/// bit). At β = 0 the likelihood does not enter, except that a NaN or +∞ likelihood gives NaN (such
+/// a point is rejected at every temperature, as the untempered sampler rejects it); outside the
+/// prior's support it is -∞.
 @inlinable @inline(__always)
 func temperedLogDensity(logPrior: Double, logLikelihood: Double, beta: Double) -> Double {
     if logPrior == -.infinity { return -.infinity }
-    if beta == 0 { return logLikelihood.isNaN ? .nan : logPrior }
+    if beta == 0 { return logLikelihood.isNaN || logLikelihood == .infinity ? .nan : logPrior }
     return logPrior + beta * logLikelihood
 }
 

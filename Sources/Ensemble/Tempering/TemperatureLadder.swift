@@ -35,16 +35,30 @@ public struct TemperatureLadder: Codable, Sendable, Equatable {
         let step = temperatureStep(dimension: dimension)
         var betas = (0..<(k - 1)).map { pow(step, -Double($0)) }
         betas.append(0)
-        return TemperatureLadder(betas: betas, adaptationSteps: adaptationSteps)
+        // With two temperatures (1 and 0) nothing can move: no adaptation to wait for.
+        return TemperatureLadder(betas: betas, adaptationSteps: k > 2 ? adaptationSteps : 0)
     }
 
-    /// Ratio of adjacent temperatures for ~25 % swap acceptance on a d-dimensional Gaussian, the
-    /// values tabulated in ptemcee's `default_beta_ladder` for d ≤ 10 and its large-d
-    /// approximation 1 + 2 √(ln 4 / d) beyond.
+    /// Ratio of adjacent temperatures for ~25 % swap acceptance on a d-dimensional Gaussian: the
+    /// values tabulated in ptemcee's `default_beta_ladder` (Vousden et al. 2016) for d ≤ 100, and
+    /// its large-d approximation 1 + 2 √(ln 4 / d) beyond.
     static func temperatureStep(dimension d: Int) -> Double {
-        let table = [25.2741, 7.0, 4.47502, 3.5236, 3.0232, 2.71225, 2.49879, 2.34226, 2.22198, 2.12628]
-        return d <= table.count ? table[d - 1] : 1 + 2 * (log(4.0) / Double(d)).squareRoot()
+        d <= ptemceeTemperatureSteps.count ? ptemceeTemperatureSteps[d - 1] : 1 + 2 * (log(4.0) / Double(d)).squareRoot()
     }
+
+    /// ptemcee's table of temperature steps for d = 1...100 (`default_beta_ladder`, `tstep`).
+    static let ptemceeTemperatureSteps: [Double] = [
+        25.2741, 7.0, 4.47502, 3.5236, 3.0232, 2.71225, 2.49879, 2.34226, 2.22198, 2.12628,
+        2.04807, 1.98276, 1.92728, 1.87946, 1.83774, 1.80096, 1.76826, 1.73895, 1.7125, 1.68849,
+        1.66657, 1.64647, 1.62795, 1.61083, 1.59494, 1.58014, 1.56632, 1.55338, 1.54123, 1.5298,
+        1.51901, 1.50881, 1.49916, 1.49, 1.4813, 1.47302, 1.46512, 1.45759, 1.45039, 1.4435,
+        1.4369, 1.43056, 1.42448, 1.41864, 1.41302, 1.40761, 1.40239, 1.39736, 1.3925, 1.38781,
+        1.38327, 1.37888, 1.37463, 1.37051, 1.36652, 1.36265, 1.35889, 1.35524, 1.3517, 1.34825,
+        1.3449, 1.34164, 1.33847, 1.33538, 1.33236, 1.32943, 1.32656, 1.32377, 1.32104, 1.31838,
+        1.31578, 1.31325, 1.31076, 1.30834, 1.30596, 1.30364, 1.30137, 1.29915, 1.29697, 1.29484,
+        1.29275, 1.29071, 1.2887, 1.28673, 1.2848, 1.28291, 1.28106, 1.27923, 1.27745, 1.27569,
+        1.27397, 1.27227, 1.27061, 1.26898, 1.26737, 1.26579, 1.26424, 1.26271, 1.26121, 1.25973,
+    ]
 
     /// Whether the ladder still adapts after `step` completed steps.
     public func adapts(afterStep step: Int) -> Bool { betas.count > 2 && step < adaptationSteps }

@@ -42,7 +42,7 @@ extension SamplerSettings {
 
     /// Steps a tempered run takes at least before it may stop: twice the adaptation, so the
     /// evidence has at least as many steps on the final ladder as the ladder took to adapt.
-    public var minimumSteps: Int { temperatures > 1 && !fixedLadder ? 2 * adaptationSteps : 0 }
+    public var minimumSteps: Int { temperatures > 2 && !fixedLadder ? 2 * adaptationSteps : 0 }
 
     /// The verdict's thresholds with this run's N/τ and τ-stability settings.
     public var verdictThresholds: VerdictThresholds {

@@ -153,8 +153,12 @@ public final class SamplingRun {
     /// Steps of a tempered run's ladder adaptation, which the verdict does not judge (0 untempered).
     var adaptationSteps: Int { sampler.temperatureCount > 1 ? sampler.ladder.adaptationSteps : 0 }
 
-    /// Swap acceptance per adjacent temperature pair since the start; nil for an untempered run.
-    public var swapAcceptance: [Double]? { sampler.temperatureCount > 1 ? sampler.swapAcceptance : nil }
+    /// Swap acceptance per adjacent temperature pair over the steps after the ladder's adaptation
+    /// (the steps the verdict judges; over all steps while it still adapts); nil untempered.
+    public var swapAcceptance: [Double]? {
+        guard let history = temperedHistory else { return nil }
+        return history.steps > adaptationSteps ? history.suffix(from: adaptationSteps).swapAcceptance : history.swapAcceptance
+    }
 
     /// The tempering history since the start (the file's earlier steps included); nil when untempered.
     public var temperedHistory: TemperedHistory? {

@@ -31,6 +31,14 @@ extension ConvergenceVerdict {
         self.init(wholeChain: chain, logProbabilities: file.logProbabilities, acceptanceFractions: file.acceptanceFraction,
                   checkEvery: settings.checkEvery, discard: discard,
                   adaptationSteps: file.tempering?.state.ladder.adaptationSteps ?? 0,
-                  swapAcceptance: file.tempering?.history.swapAcceptance, parameterNames: names, thresholds: thresholds)
+                  swapAcceptance: file.tempering.map { Self.judgedSwapAcceptance($0) }, parameterNames: names,
+                  thresholds: thresholds)
+    }
+
+    /// Swap acceptance over the steps after the ladder's adaptation (all steps while it adapts),
+    /// as `SamplingRun.swapAcceptance` computes it.
+    public static func judgedSwapAcceptance(_ record: TemperingRecord) -> [Double] {
+        let a = record.state.ladder.adaptationSteps, h = record.history
+        return h.steps > a ? h.suffix(from: a).swapAcceptance : h.swapAcceptance
     }
 }
