@@ -21,7 +21,8 @@ struct MesonMixingTests {
     }
 
     /// With a constituent-like m_s = 0.5 GeV in the factor 1 - 5 m_s^2/(8 M^2) (the only place m_s enters)
-    /// the value moves to the paper's; recorded in docs/validation.md.
+    /// the value moves to the paper's. This explanation excludes the E^{0,Z}/e one, which also accounts for the
+    /// B_s-mixing crossing and the case-C coupling (PaperScaleHypothesisTests, docs/validation.md).
     @Test func constituentStrangeMassComesCloseToThePaper() throws {
         let heavy = try MesonMixing(inputs: FlavorFixtures.inputs.replacing(["m_s": 0.5]))
         let value = heavy.deltaMK(mZD: 0.010, epsilonZ: 1e-3) * 1e3
@@ -29,7 +30,7 @@ struct MesonMixingTests {
     }
 
     /// Eq. 4.1 with the paper's inputs gives the SM mass difference; the paper quotes 18.4 ps^-1
-    /// (its ref. [36], with higher-order inputs); eq. 4.1 with the paper's inputs gives 16.6 ps^-1.
+    /// (its ref. [36], with higher-order inputs); eq. 4.1 with the paper's inputs gives 17.1 ps^-1.
     @Test func standardModelDeltaMBs() {
         let perPicosecond = mixing.deltaMBsStandardModel / 6.582119569e-13  // GeV -> ps^-1
         #expect(abs(perPicosecond / 18.4 - 1) < 0.15)
@@ -39,7 +40,8 @@ struct MesonMixingTests {
     /// Paper sec. 4.1: eps_Z >~ 0.001 is excluded for M_ZD <~ 60 MeV at 2 sigma, i.e. Delta_mix < -0.13
     /// (twice the 6.5% lower SM uncertainty). darkz, from eqs. 4.1-4.3 as printed (S_0 corrected),
     /// excludes eps_Z = 0.001 only below about 20 MeV: Delta_mix ∝ 1/M^2 is 9 times smaller than the
-    /// paper's statement needs (docs/validation.md). Pinned: the crossing lies between 19 and 21 MeV.
+    /// paper's statement needs (docs/validation.md; 1/e^2 = 10.9 if the paper's E^{0,Z} was 1/e times eq. B.7,
+    /// PaperScaleHypothesisTests). Pinned: the crossing lies between 19 and 21 MeV.
     @Test func bsMixingExcludesLightDarkZ() {
         #expect(mixing.deltaMix(mZD: 0.010, epsilonZ: 1e-3) < -0.4)
         #expect(mixing.deltaMix(mZD: 0.019, epsilonZ: 1e-3) < -0.13)
