@@ -7,7 +7,8 @@ public protocol Constraint: Sendable {
     /// One line for `darkz constraints`: the observable and the paper's equations.
     var summary: String { get }
     /// The predicted quantity in the units of the row's bound, or nil where the constraint does not
-    /// apply. Called on the likelihood's hot path: no allocation.
+    /// apply. Called on the likelihood's hot path: what does not depend on the point is built once in
+    /// `family(model:onShell:)`.
     func prediction(at point: DarkBosonPoint) -> ConstraintPrediction?
     /// Judges a finite prediction at mass `mass` (GeV) against the row; the default applies the row's
     /// `ConstraintForm`.
