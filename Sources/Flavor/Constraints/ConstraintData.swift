@@ -16,14 +16,19 @@ public struct ConstraintData: Sendable {
     }
 
     public let entries: [String: Entry]
+    /// The constraint names in the order of the file's rows.
+    public let names: [String]
 
     public init(contentsOf path: String) throws {
         let csv = try CSVTable(contentsOf: path)
         try csv.requireColumns(["name", "form", "value", "sigma_up", "sigma_down", "cl", "curve_file"])
         let folder = (path as NSString).deletingLastPathComponent
-        var entries: [String: Entry] = [:]
+        var entries: [String: Entry] = [:], names: [String] = []
         for row in csv.rows {
             let name = try csv.text(row, "name")
+            guard entries[name] == nil else {
+                throw DataFileError(file: path, line: row.line, field: "name", message: "constraint '\(name)' appears twice")
+            }
             let cl = try csv.number(row, "cl")
             guard cl > 0, cl < 1 else { throw DataFileError(file: path, line: row.line, field: "cl", message: "must lie between 0 and 1") }
             let form: ConstraintForm
@@ -44,8 +49,10 @@ public struct ConstraintData: Sendable {
                 throw DataFileError(file: path, line: row.line, field: "form", message: "unknown form '\(other)'")
             }
             entries[name] = Entry(form: form, cl: cl)
+            names.append(name)
         }
         self.entries = entries
+        self.names = names
     }
 
     public static func standard() throws -> ConstraintData {

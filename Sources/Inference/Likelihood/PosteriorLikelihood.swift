@@ -7,6 +7,8 @@ public struct PosteriorLikelihood: Sendable {
     public let predictor: BinnedPredictor
     public let constraints: ConstraintSet?
     public let constraintNames: [String]
+    /// Positions of `constraintNames` in `constraints`, found once.
+    let constraintIndices: [Int]
     /// Indices of the table rows that enter the chi^2 (case C leaves the electron rows out).
     public let rows: [Int]
     public let convention: ErrorConvention
@@ -16,6 +18,7 @@ public struct PosteriorLikelihood: Sendable {
         self.predictor = predictor
         self.constraints = constraints
         self.constraintNames = constraints == nil ? [] : constraintNames
+        constraintIndices = constraints?.indices(of: constraintNames) ?? []
         rows = predictor.table.measurements.indices.filter { leptons.contains(predictor.table.measurements[$0].lepton) }
         self.convention = convention
     }
@@ -40,8 +43,8 @@ public struct PosteriorLikelihood: Sendable {
             binned += r * r / (sigmaExp * sigmaExp + m.smError * m.smError)
         }
         var constraintChi2 = 0.0
-        if let constraints, !constraintNames.isEmpty {
-            for result in constraints.evaluate(predictor.model.point(p), names: constraintNames) { constraintChi2 += result.chi2 }
+        if let constraints, !constraintIndices.isEmpty {
+            constraintChi2 = constraints.chiSquare(predictor.model.point(p), indices: constraintIndices)
         }
         return Evaluation(binnedChiSquare: binned, constraintChiSquare: constraintChi2, predictions: predictions)
     }

@@ -1,0 +1,62 @@
+/// Collider limit curves on an effective Z_D coupling (sec. 4.9): LHCb's prompt A' -> mu mu on the
+/// effective kinetic mixing (case A: eps; B, C: sqrt(eps g_mu / e)), and Belle II's
+/// e+ e- -> mu mu Z_D, Z_D -> invisible on g_eff = sqrt((v_mu^2 + a_mu^2) B(Z_D -> invisible))
+/// (paper ref. [70]). Both rows of data/constraints.csv are 90% CL `limit_curve`s.
+public struct CouplingLimitConstraint: Constraint {
+    public enum Search: String, Sendable, CaseIterable {
+        case lhcbDarkPhoton = "lhcb-dark-photon", belle2Invisible = "belle2-invisible"
+    }
+
+    public let search: Search
+    let electricCharge: Double
+
+    public var name: String { search.rawValue }
+
+    public var summary: String {
+        switch search {
+        case .lhcbDarkPhoton:
+            return "LHCb prompt A' -> mu mu: effective eps (case A: eps; B, C: sqrt(eps g_mu / e)) against the 90% CL curve (sec. 4.9)"
+        case .belle2Invisible:
+            return "Belle II e+e- -> mu mu Z_D, Z_D -> invisible: sqrt((v_mu^2 + a_mu^2) B(inv)) against the 90% CL g' curve (sec. 4.9, ref. [70])"
+        }
+    }
+
+    /// Where the curve reaches this value there is no limit: DarkCast marks LHCb's vetoed mass windows
+    /// with 1e5.
+    var vetoAbove: Double {
+        switch search {
+        case .lhcbDarkPhoton: return 0.1
+        case .belle2Invisible: return .infinity
+        }
+    }
+
+    public static func family(model: DarkBosonModel, onShell: OnShellProduction) throws -> [CouplingLimitConstraint] {
+        Search.allCases.map { CouplingLimitConstraint(search: $0, electricCharge: model.inputs.electricCharge) }
+    }
+
+    /// The effective coupling the search limits.
+    public func prediction(at point: DarkBosonPoint) -> ConstraintPrediction? {
+        switch search {
+        case .lhcbDarkPhoton:
+            let p = point.parameters
+            return ConstraintPrediction(p.modelCase == .A ? abs(p.epsilon) : (abs(p.epsilon * p.gMu) / electricCharge).squareRoot())
+        case .belle2Invisible:
+            let mu = point.couplings.muon, w = point.widths
+            return ConstraintPrediction(((mu.vector * mu.vector + mu.axial * mu.axial) * w.branchingFraction(w.invisible)).squareRoot())
+        }
+    }
+
+    /// The signal grows as the coupling squared, so the half-Gaussian of `ConstraintForm` is applied to
+    /// the squares. Outside the curve's mass range, or where the curve reaches `vetoAbove`, the
+    /// constraint does not apply.
+    public func judge(_ prediction: ConstraintPrediction, mass: Double, entry: ConstraintData.Entry) -> ConstraintResult {
+        guard case let .limitCurve(curve) = entry.form, mass >= curve.x.first!, mass <= curve.x.last!,
+              curve(mass) < vetoAbove else {
+            return .notApplicable(name, kind: entry.kind, cl: entry.cl)
+        }
+        let coupling = prediction.value, limit = curve(mass)
+        let judged = ConstraintForm.judgeLimit(coupling * coupling, limit: limit * limit, cl: entry.cl)
+        return ConstraintResult(name: name, applies: true, prediction: coupling, bound: limit, kind: entry.kind,
+                                chi2: judged.chi2, pull: judged.pull, excluded: judged.excluded, cl: entry.cl)
+    }
+}

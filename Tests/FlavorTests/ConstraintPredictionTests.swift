@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Flavor
+
+/// Every constraint's prediction and verdict at fixed points equal the numbers written before the
+/// constraints became small types (Tests/Fixtures/constraints/README.md).
+@Suite("Constraint predictions against the fixture")
+struct ConstraintPredictionTests {
+    struct Fixture: Decodable {
+        struct Point: Decodable {
+            let arguments: String
+            let parameters: DarkBosonParameters
+            let constraints: [Result]
+        }
+        struct Result: Decodable {
+            let name: String, kind: String
+            let applies: Bool, excluded: Bool
+            let prediction: Double, bound: Double, chi2: Double, pull: Double, cl: Double
+        }
+        let points: [Point]
+    }
+
+    static let fixture: Fixture = {
+        let path = FlavorFixtures.root + "/Tests/Fixtures/constraints/predictions.json"
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try! decoder.decode(Fixture.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    }()
+
+    /// Equal within 1e-12 relative (NaN equals NaN).
+    static func close(_ a: Double, _ b: Double) -> Bool {
+        if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
+        return a == b || abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+    }
+
+    @Test func everyConstraintAtEveryPoint() {
+        #expect(Self.fixture.points.count == 5)
+        for point in Self.fixture.points {
+            let results = FlavorFixtures.constraints.evaluate(FlavorFixtures.model.point(point.parameters))
+            #expect(results.map(\.name) == point.constraints.map(\.name), "\(point.arguments)")
+            for (r, want) in zip(results, point.constraints) {
+                let where_ = "\(r.name) at \(point.arguments)"
+                #expect(r.applies == want.applies && r.excluded == want.excluded && r.kind == want.kind && r.cl == want.cl, "\(where_)")
+                #expect(Self.close(r.prediction, want.prediction), "\(where_): prediction \(r.prediction) vs \(want.prediction)")
+                #expect(Self.close(r.bound, want.bound), "\(where_): bound \(r.bound) vs \(want.bound)")
+                #expect(Self.close(r.chi2, want.chi2), "\(where_): chi2 \(r.chi2) vs \(want.chi2)")
+                #expect(Self.close(r.pull, want.pull), "\(where_): pull \(r.pull) vs \(want.pull)")
+            }
+        }
+    }
+}

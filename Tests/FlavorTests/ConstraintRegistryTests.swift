@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Flavor
+
+/// ConstraintRegistry and data/constraints.csv agree, and a disagreement is an error at load.
+@Suite("Constraint registry and data/constraints.csv")
+struct ConstraintRegistryTests {
+    static var set: ConstraintSet { FlavorFixtures.constraints }
+
+    @Test func everyRowHasATypeAndEveryTypeARow() throws {
+        let rows = try ConstraintData(contentsOf: FlavorFixtures.root + "/data/constraints.csv").names
+        let registered = try ConstraintRegistry.all(model: FlavorFixtures.model, onShell: Self.onShell).map(\.name)
+        #expect(registered == rows)  // the same names, in the same order
+        #expect(Set(registered).count == registered.count)
+        #expect(Self.set.names == rows && rows.count == 19)
+        for c in Self.set.constraints { #expect(!c.summary.isEmpty, "\(c.name)") }
+    }
+
+    @Test func aRegisteredConstraintWithoutARowIsAnError() throws {
+        let data = try Self.data(editing: { $0.filter { !$0.hasPrefix("w-width,") } })
+        #expect(data.entries["w-width"] == nil)
+        #expect { try ConstraintSet(model: FlavorFixtures.model, onShell: Self.onShell, data: data) } throws: { error in
+            "\(error)".contains("no row for constraint 'w-width'") && "\(error)".contains("WWidthConstraint")
+        }
+    }
+
+    @Test func aRowWithoutATypeIsAnError() throws {
+        let data = try Self.data(editing: { $0 + ["pienu,upper_limit,1e-6,,,0.90,,"] })
+        #expect { try ConstraintSet(model: FlavorFixtures.model, onShell: Self.onShell, data: data) } throws: { error in
+            "\(error)".contains("row 'pienu' has no constraint type")
+        }
+    }
+
+    @Test func aRowTwiceIsAnError() {
+        #expect { try Self.data(editing: { $0 + ["g-2,gaussian,251e-11,59e-11,59e-11,0.9973,,"] }) } throws: { error in
+            "\(error)".contains("constraint 'g-2' appears twice")
+        }
+    }
+
+    /// Built after the fixtures' set, which points DARKZ_DATA_DIR at the repository's data/.
+    static let onShell: OnShellProduction = {
+        _ = FlavorFixtures.constraints
+        return try! OnShellProduction(rates: FlavorFixtures.rates)
+    }()
+
+    /// data/constraints.csv with its lines edited, read from a temporary folder that links the curves.
+    static func data(editing edit: ([String]) -> [String]) throws -> ConstraintData {
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("darkz-constraints-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: folder) }
+        try fm.createSymbolicLink(atPath: folder + "/darkcast", withDestinationPath: FlavorFixtures.root + "/data/darkcast")
+        let lines = try String(contentsOfFile: FlavorFixtures.root + "/data/constraints.csv", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try edit(lines).joined(separator: "\n").write(toFile: folder + "/constraints.csv", atomically: true, encoding: .utf8)
+        return try ConstraintData(contentsOf: folder + "/constraints.csv")
+    }
+}
