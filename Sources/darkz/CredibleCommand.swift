@@ -36,14 +36,15 @@ struct CredibleCommand: ParsableCommand {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
         let stored = try SamplingRun.StoredRun(chainFile)
         let likelihood = try stored.likelihood()
-        let burn = discard ?? defaultBurnIn(chainFile)
+        // The verdict's burn-in is the file's default one (``BurnIn/defaultSteps(file:)``): computed once.
+        let verdict = ConvergenceVerdict(file: chainFile, discard: discard)
+        let burn = discard ?? verdict.discard
         let chain = chainFile.chain.slice(discard: burn)
         let logProbs = chainFile.logProbabilities.slice(discard: burn).values
         let samples = chain.flattened()
         let names = chainFile.metadata.parameterNames
         let bounds = stored.priors.free.map(\.distribution.sampledBounds)
         var warnings = [String]()
-        let verdict = ConvergenceVerdict(file: chainFile, discard: discard)
         if !verdict.isConverged {
             warnings.append("the chain is not converged (failed: " + verdict.failedCriteria.map(\.rawValue).joined(separator: ", ")
                             + "; see darkz diagnose): these intervals are not yet to be trusted")

@@ -31,8 +31,7 @@ struct DiagnoseCommand: ParsableCommand {
         if let discard, discard < 0 || discard >= chain.nSteps {
             throw ValidationError("--discard must be between 0 and \(chain.nSteps - 1)")
         }
-        let names = chainFile.metadata.parameterNames.count == chain.nDim
-            ? chainFile.metadata.parameterNames : (0..<chain.nDim).map { "x\($0)" }
+        let names = chainFile.parameterNamesOrIndices
         let verdict = ConvergenceVerdict(file: chainFile, discard: discard, maximumRHat: rhatMax)
         let report = DiagnoseReport(file: file, steps: chain.nSteps, verdict: verdict, names: names, tempering: chainFile.tempering)
         if json { try printJSON(report) } else { print(report.text) }
@@ -97,7 +96,7 @@ struct DiagnoseReport: Encodable {
         tempering = record.map {
             Tempering(temperatures: $0.history.temperatures, betas: $0.state.ladder.betas,
                       adaptation_steps: $0.state.ladder.adaptationSteps,
-                      swap_acceptance: ConvergenceVerdict.judgedSwapAcceptance($0))
+                      swap_acceptance: $0.history.judgedSwapAcceptance(adaptationSteps: $0.state.ladder.adaptationSteps))
         }
         self.file = file
         self.steps = steps

@@ -115,41 +115,42 @@ public enum TemperedEvidence {
     /// Stat. Comput. 24, 709): since dm/dβ = v, each interval adds h (f_i + f_j)/2 - h² (f'_i - f'_j)/12
     /// (i the upper end) in s = ln β with f = β (m - c), f' = df/ds = f + β² v; the interval below the
     /// smallest positive β as the type's documentation says (`hottest`: ln L samples at β = 0).
-    public static func thermodynamicIntegration(betas: [Double], means: [Double], variances v: [Double],
+    public static func thermodynamicIntegration(betas: [Double], means: [Double], variances: [Double],
                                                 hottest: ArraySlice<Double>? = nil) -> Double {
-        // ∫_0^1 m dβ = c + ∫_0^1 (m - c) dβ for any c. For a Gaussian-like likelihood
-        // m = ln L_max - d/(2β) and v = d/(2β²), so c = m(1) + v(1) = ln L_max makes β (m - c) = -d/2
-        // constant, which the rule in ln β integrates exactly; without the shift β m would grow as
-        // β ln L_max, which no rule in ln β integrates well on a coarse ladder.
-        let c = means[0] + betas[0] * betas[0] * v[0]
-        let m = means.map { $0 - c }
-        let positive = betas.indices.filter { betas[$0] > 0 }
-        var integral = c
-        for (i, j) in zip(positive, positive.dropFirst()) {
-            let h = log(betas[i]) - log(betas[j])  // > 0, from β_j up to β_i
-            let fi = betas[i] * m[i], fj = betas[j] * m[j]
-            let di = fi + betas[i] * betas[i] * v[i], dj = fj + betas[j] * betas[j] * v[j]
-            integral += h * (fi + fj) / 2 - h * h * (di - dj) / 12
-        }
-        let last = positive.last!
+        let rule = endCorrectedRule(betas: betas, means: means, variances: variances)
+        let last = rule.smallestPositive
         // The unshifted ∫_0^β_min ⟨ln L⟩ dβ, less the shift c over that interval.
         let tail = betas.last == 0 && hottest != nil ? steppingStoneRatio(from: hottest!, by: betas[last]) : betas[last] * means[last]
-        return integral + tail - c * betas[last]
+        return rule.shift + rule.integral + tail - rule.shift * betas[last]
     }
 
     /// The sum of the end corrections -h² (f'_i - f'_j)/12 over the positive temperatures: the
     /// estimated error of the plain trapezoid, used as the ladder error when no sparser ladder exists.
-    static func endCorrection(betas: [Double], means: [Double], variances v: [Double]) -> Double {
+    static func endCorrection(betas: [Double], means: [Double], variances: [Double]) -> Double {
+        endCorrectedRule(betas: betas, means: means, variances: variances).correction
+    }
+
+    /// The end-corrected trapezoid in ln β over the positive temperatures of ∫ (m - c) dβ, with its
+    /// correction terms alone, the shift c and the index of the smallest positive β.
+    ///
+    /// ∫_0^1 m dβ = c + ∫_0^1 (m - c) dβ for any c. For a Gaussian-like likelihood
+    /// m = ln L_max - d/(2β) and v = d/(2β²), so c = m(1) + v(1) = ln L_max makes β (m - c) = -d/2
+    /// constant, which the rule in ln β integrates exactly; without the shift β m would grow as
+    /// β ln L_max, which no rule in ln β integrates well on a coarse ladder.
+    private static func endCorrectedRule(betas: [Double], means: [Double], variances v: [Double])
+        -> (shift: Double, integral: Double, correction: Double, smallestPositive: Int) {
         let c = means[0] + betas[0] * betas[0] * v[0]
         let positive = betas.indices.filter { betas[$0] > 0 }
-        var total = 0.0
+        var integral = 0.0, correction = 0.0
         for (i, j) in zip(positive, positive.dropFirst()) {
-            let h = log(betas[i]) - log(betas[j])
-            let di = betas[i] * (means[i] - c) + betas[i] * betas[i] * v[i]
-            let dj = betas[j] * (means[j] - c) + betas[j] * betas[j] * v[j]
-            total -= h * h * (di - dj) / 12
+            let h = log(betas[i]) - log(betas[j])  // > 0, from β_j up to β_i
+            let fi = betas[i] * (means[i] - c), fj = betas[j] * (means[j] - c)
+            let di = fi + betas[i] * betas[i] * v[i], dj = fj + betas[j] * betas[j] * v[j]
+            let end = -(h * h * (di - dj) / 12)
+            integral += h * (fi + fj) / 2 + end
+            correction += end
         }
-        return total
+        return (c, integral, correction, positive.last!)
     }
 
     /// ln ⟨exp(Δβ ln L)⟩ over `samples` (at the lower β of a stone), computed stably; -∞ when every

@@ -65,14 +65,42 @@ public struct TemperedHistory: Sendable, Equatable {
     }
 
     /// Fraction of proposed swaps accepted between temperatures i and i + 1 over all recorded steps.
-    public var swapAcceptance: [Double] {
-        let pairs = max(temperatures - 1, 0)
-        guard steps > 0 else { return [Double](repeating: .nan, count: pairs) }
-        return (0..<pairs).map { i in
-            var sum = 0.0
-            for s in 0..<steps { sum += swapsAccepted[s * pairs + i] }
-            return sum / Double(steps * walkers)
+    public var swapAcceptance: [Double] { swapAcceptance(from: 0) }
+
+    /// The same over the steps from `start` on (NaN without such steps).
+    public func swapAcceptance(from start: Int) -> [Double] { Self.swapAcceptance(of: [self], from: start) }
+
+    /// Swap acceptance over the steps after a ladder's adaptation, as the convergence verdict
+    /// judges it; over all steps while the ladder still adapts.
+    public func judgedSwapAcceptance(adaptationSteps: Int) -> [Double] {
+        Self.judgedSwapAcceptance(of: [self], adaptationSteps: adaptationSteps)
+    }
+
+    /// ``judgedSwapAcceptance(adaptationSteps:)`` of consecutive histories (a file's and a resumed
+    /// run's), without joining them.
+    public static func judgedSwapAcceptance(of parts: [TemperedHistory], adaptationSteps a: Int) -> [Double] {
+        let total = parts.reduce(0) { $0 + $1.steps }
+        return swapAcceptance(of: parts, from: total > a ? a : 0)
+    }
+
+    /// Accepted over proposed swaps per adjacent pair, over the steps from `start` on of
+    /// consecutive histories of one run.
+    static func swapAcceptance(of parts: [TemperedHistory], from start: Int) -> [Double] {
+        let pairs = max((parts.first?.temperatures ?? 1) - 1, 0), walkers = parts.first?.walkers ?? 0
+        var sums = [Double](repeating: 0, count: pairs)
+        var counted = 0, offset = 0
+        for part in parts {
+            let first = max(start - offset, 0)
+            if first < part.steps {
+                for s in first..<part.steps {
+                    for i in 0..<pairs { sums[i] += part.swapsAccepted[s * pairs + i] }
+                }
+                counted += part.steps - first
+            }
+            offset += part.steps
         }
+        guard counted > 0 else { return [Double](repeating: .nan, count: pairs) }
+        return sums.map { $0 / Double(counted * walkers) }
     }
 
     /// The first step from which the ladder no longer changed (0 if it never did).

@@ -78,7 +78,7 @@ public struct EvidenceReport: Sendable, Encodable {
         betas = (0..<h.temperatures).map { h.beta(step: h.steps - 1, temperature: $0) }
         first_step_used = max(burn, h.firstStepOfFinalLadder)
         steps_used = h.steps - first_step_used
-        swap_acceptance = h.suffix(from: first_step_used).swapAcceptance
+        swap_acceptance = h.swapAcceptance(from: first_step_used)
         walkers = h.walkers
         let free = stored.priors.free
         prior_ranges = free.map { PriorRange(name: $0.sampledName, min: $0.distribution.sampledBounds.lowerBound,

@@ -156,14 +156,9 @@ public final class SamplingRun {
     /// Swap acceptance per adjacent temperature pair over the steps after the ladder's adaptation
     /// (the steps the verdict judges; over all steps while it still adapts); nil untempered.
     public var swapAcceptance: [Double]? {
-        guard let history = temperedHistory else { return nil }
-        return history.steps > adaptationSteps ? history.suffix(from: adaptationSteps).swapAcceptance : history.swapAcceptance
-    }
-
-    /// The tempering history since the start (the file's earlier steps included); nil when untempered.
-    public var temperedHistory: TemperedHistory? {
         guard sampler.temperatureCount > 1 else { return nil }
-        return earlierHistory.map { $0.appending(sampler.history) } ?? sampler.history
+        return TemperedHistory.judgedSwapAcceptance(of: [earlierHistory, sampler.history].compactMap { $0 },
+                                                    adaptationSteps: adaptationSteps)
     }
 
     /// The whole chain: the file's earlier steps (if resumed) followed by this process's steps.

@@ -15,6 +15,13 @@ extension BurnIn {
     }
 }
 
+extension ChainFile {
+    /// The stored parameter names, or x0, x1, ... for a file without them (emcee's).
+    public var parameterNamesOrIndices: [String] {
+        metadata.parameterNames.count == chain.nDim ? metadata.parameterNames : (0..<chain.nDim).map { "x\($0)" }
+    }
+}
+
 extension ConvergenceVerdict {
     /// The verdict on a chain file, exactly as `sample` judged it while running: the run's own
     /// check interval and thresholds (darkz's defaults for an emcee file), a tempered run judged
@@ -26,19 +33,11 @@ extension ConvergenceVerdict {
         var thresholds = settings.verdictThresholds
         if let maximumRHat { thresholds.maximumRHat = maximumRHat }
         let chain = file.chain
-        let names = file.metadata.parameterNames.count == chain.nDim
-            ? file.metadata.parameterNames : (0..<chain.nDim).map { "x\($0)" }
+        let names = file.parameterNamesOrIndices
         self.init(wholeChain: chain, logProbabilities: file.logProbabilities, acceptanceFractions: file.acceptanceFraction,
                   checkEvery: settings.checkEvery, discard: discard,
                   adaptationSteps: file.tempering?.state.ladder.adaptationSteps ?? 0,
-                  swapAcceptance: file.tempering.map { Self.judgedSwapAcceptance($0) }, parameterNames: names,
-                  thresholds: thresholds)
-    }
-
-    /// Swap acceptance over the steps after the ladder's adaptation (all steps while it adapts),
-    /// as `SamplingRun.swapAcceptance` computes it.
-    public static func judgedSwapAcceptance(_ record: TemperingRecord) -> [Double] {
-        let a = record.state.ladder.adaptationSteps, h = record.history
-        return h.steps > a ? h.suffix(from: a).swapAcceptance : h.swapAcceptance
+                  swapAcceptance: file.tempering.map { $0.history.judgedSwapAcceptance(adaptationSteps: $0.state.ladder.adaptationSteps) },
+                  parameterNames: names, thresholds: thresholds)
     }
 }
