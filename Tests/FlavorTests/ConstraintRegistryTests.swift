@@ -25,15 +25,29 @@ struct ConstraintRegistryTests {
     }
 
     @Test func aRowWithoutATypeIsAnError() throws {
-        let data = try Self.data(editing: { $0 + ["pienu,upper_limit,1e-6,,,0.90,,"] })
+        let data = try Self.data(editing: { $0 + ["pienu,upper_limit,1e-6,,,0.90,,,"] })
         #expect { try ConstraintSet(model: FlavorFixtures.model, onShell: Self.onShell, data: data) } throws: { error in
             "\(error)".contains("row 'pienu' has no constraint type")
         }
     }
 
     @Test func aRowTwiceIsAnError() {
-        #expect { try Self.data(editing: { $0 + ["g-2,gaussian,251e-11,59e-11,59e-11,0.9973,,"] }) } throws: { error in
+        #expect { try Self.data(editing: { $0 + ["g-2,gaussian,251e-11,59e-11,59e-11,0.9973,,,"] }) } throws: { error in
             "\(error)".contains("constraint 'g-2' appears twice")
+        }
+    }
+
+    @Test func alternativesAreChosenByNameOnly() throws {
+        let data = try Self.data(editing: { $0 + ["w-width-test,gaussian,0,0.042,0.042,0.9545,,GeV,w-width"] })
+        #expect(data.entries["w-width-test"]?.alternativeTo == "w-width")
+        #expect(data.names.contains("w-width-test") && !data.defaultNames.contains("w-width-test"))
+        #expect(data.defaultNames.contains("w-width"))
+        #expect { try Self.data(editing: { $0 + ["w-width-test,gaussian,0,0.042,0.042,0.9545,,GeV,no-such"] }) } throws: { error in
+            "\(error)".contains("'w-width-test' is an alternative to 'no-such'")
+        }
+        for name in Self.set.names where Self.set.data.entries[name]!.alternativeTo != nil {
+            #expect(try !Self.set.select("all").contains(name))
+            #expect(throws: (any Error).self) { try Self.set.select("\(name),\(Self.set.data.entries[name]!.alternativeTo!)") }
         }
     }
 

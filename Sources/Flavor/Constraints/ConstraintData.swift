@@ -6,6 +6,9 @@ public struct ConstraintData: Sendable {
     public struct Entry: Sendable {
         public let form: ConstraintForm
         public let cl: Double
+        /// The default constraint this row is a documented alternative to (column `alternative_to`),
+        /// or nil for a default. Alternatives are chosen by name only, never by `all`.
+        public let alternativeTo: String?
         public var kind: String {
             switch form {
             case .gaussian, .external: return "measurement"
@@ -18,6 +21,8 @@ public struct ConstraintData: Sendable {
     public let entries: [String: Entry]
     /// The constraint names in the order of the file's rows.
     public let names: [String]
+    /// The default constraints (rows without `alternative_to`), in file order: what `all` selects.
+    public var defaultNames: [String] { names.filter { entries[$0]!.alternativeTo == nil } }
 
     public init(contentsOf path: String) throws {
         let csv = try CSVTable(contentsOf: path)
@@ -48,8 +53,16 @@ public struct ConstraintData: Sendable {
             case let other:
                 throw DataFileError(file: path, line: row.line, field: "form", message: "unknown form '\(other)'")
             }
-            entries[name] = Entry(form: form, cl: cl)
+            let alternative = row.fields["alternative_to"].flatMap { $0.isEmpty ? nil : $0 }
+            entries[name] = Entry(form: form, cl: cl, alternativeTo: alternative)
             names.append(name)
+        }
+        for name in names {
+            guard let target = entries[name]!.alternativeTo else { continue }
+            guard let base = entries[target], base.alternativeTo == nil else {
+                throw DataFileError(file: path, field: "alternative_to",
+                                    message: "'\(name)' is an alternative to '\(target)', which is not a default constraint of the file")
+            }
         }
         self.entries = entries
         self.names = names

@@ -38,15 +38,25 @@ public struct ConstraintSet: Sendable {
         try ConstraintSet(model: model, onShell: onShell, data: .standard())
     }
 
-    /// Names from a list such as "all", "none" or "apv,bs-mixing"; unknown names are an error that
-    /// lists the known ones.
+    /// The default constraints, in the registry's order: what "all" selects. The documented
+    /// alternatives (rows with `alternative_to`, such as the paper's own formulas where darkz differs)
+    /// are chosen by name.
+    public var defaultNames: [String] { names.filter { data.entries[$0]!.alternativeTo == nil } }
+
+    /// Names from a list such as "all", "none" or "apv,bs-mixing"; "all" means the defaults. Unknown
+    /// names, and an alternative listed with its default, are errors.
     public func select(_ list: String) throws -> [String] {
         let trimmed = list.trimmingCharacters(in: .whitespaces)
-        if trimmed == "all" { return names }
+        if trimmed == "all" { return defaultNames }
         if trimmed == "none" || trimmed.isEmpty { return [] }
         let wanted = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         for name in wanted where !names.contains(name) {
             throw DataFileError(file: "--constraints", message: "unknown constraint '\(name)'; known: \(names.joined(separator: ", ")), or all, none")
+        }
+        for name in wanted {
+            if let base = data.entries[name]!.alternativeTo, wanted.contains(base) {
+                throw DataFileError(file: "--constraints", message: "'\(name)' is an alternative to '\(base)'; choose one of them")
+            }
         }
         return wanted
     }
