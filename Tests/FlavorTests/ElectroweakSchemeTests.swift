@@ -34,7 +34,8 @@ struct ElectroweakSchemeTests {
     /// delta C9 and delta C10 of the muon at q^2 = 1 GeV^2 in a scheme.
     static func shifts(_ scheme: Scheme, _ p: DarkBosonParameters) throws -> (c9: Complex<Double>, c10: Complex<Double>) {
         let model = try DarkBosonModel(inputs: inputs(scheme), vmd: FlavorFixtures.vmd)
-        return model.point(p).wilsonCoefficients(q2: 1, lepton: .muon)
+        let w = model.point(p).wilsonCoefficients(q2: 1, lepton: .muon)
+        return (w.c9, w.c10)
     }
 
     // The Z_D exchange scales as E^{0,Z} v_mu / N with E^{0,Z} ∝ e^3/(c_W s_W^3) (eq. B.7) and

@@ -54,7 +54,8 @@ struct ResonantBinRateTests {
         let s = shift(mass: 0.3)  // M^2 = 0.09, far below the bin
         let exact = zip(Self.bin.quadrature.weights, Self.bin.nodes).reduce(0.0) { sum, node in
             let c = s.shifts(q2: node.1.q2)
-            return sum + node.0 * (node.1.dBdq2(deltaC9: c.c9, deltaC10: c.c10) - node.1.standardModel)
+            return sum + node.0 * (node.1.dBdq2(deltaC9: c.c9, deltaC10: c.c10, deltaC10Timelike: c.c10Timelike)
+                                   - node.1.standardModel)
         }
         #expect(abs(Self.resonant.offShellChange(s) - exact) < 2e-6 * abs(exact))
     }

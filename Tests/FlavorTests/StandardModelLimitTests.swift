@@ -36,7 +36,8 @@ struct StandardModelLimitTests {
     @Test(arguments: [0.01, 0.3, 1.5])
     func zPenguinLimit(mZD: Double) {
         let point = model.point(DarkBosonParameters(modelCase: .A, mZD: mZD, epsilon: 0, epsilonZ: 1))
-        let (c9, c10) = point.wilsonCoefficients(q2: 0, lepton: .muon)
+        let (c9, c10, c10P) = point.wilsonCoefficients(q2: 0, lepton: .muon)
+        #expect(close(c10P, c10, 1e-14))  // at q^2 = 0 the timelike coefficient is delta C10 (docs/physics.md §2)
         let smZPenguinC10 = gimOverLambdaT(FlavorFixtures.inamiLimC0) * (-1 / inputs.sin2ThetaW)
         let propagatorRatio = Complex<Double>(-inputs.massZ * inputs.massZ, 0)
             / Complex<Double>(-mZD * mZD, mZD * point.widths.total)
@@ -50,7 +51,8 @@ struct StandardModelLimitTests {
     @Test(arguments: [(1e-4, 1.0), (0.02, 2.5)])
     func photonPenguinLimit(mZD: Double, q2: Double) {
         let point = model.point(DarkBosonParameters(modelCase: .A, mZD: mZD, epsilon: 1, epsilonZ: 0))
-        let (c9, c10) = point.wilsonCoefficients(q2: q2, lepton: .muon)
+        let (c9, c10, c10P) = point.wilsonCoefficients(q2: q2, lepton: .muon)
+        #expect(c10P.length == 0)  // a transverse vertex has no timelike part
         let smPhotonC9 = gimOverLambdaT(FlavorFixtures.inamiLimD0) * -1.0
         let ratio = Complex<Double>(q2, 0) / Complex<Double>(q2 - mZD * mZD, mZD * point.widths.total)
         #expect(close(c9, smPhotonC9 * ratio, 1e-10))

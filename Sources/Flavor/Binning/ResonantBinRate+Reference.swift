@@ -4,7 +4,8 @@ import Foundation
 extension ResonantBinRate {
     /// The same Delta B_off computed slowly, as a reference for the fixed-node version: GSL's
     /// adaptive QAGP over the bin (breakpoints at M^2 and M^2 +- {1, 10, 100} g inside the bin) of the
-    /// integrand with the rate coefficients computed exactly at every q^2 by `rates`.
+    /// integrand with the rate coefficients computed exactly at every q^2 by `rates`, and the exact
+    /// delta C10P(q^2) with its M Gamma / D term.
     public func adaptiveOffShellChange(_ s: PoleShift, rates: SemileptonicRates, relativeTolerance: Double = 1e-10) -> Double {
         _ = gslReturnsErrorCodes
         let g = regulator(s), channel = bin.channel
@@ -14,9 +15,9 @@ extension ResonantBinRate {
         }
         let integrand = Integrand { q2 in
             let x = q2 - s.m2, k = x / (x * x + g * g)
-            let form = rates.coefficients(channel, q2: q2).form
+            let coefficients = rates.coefficients(channel, q2: q2), form = coefficients.form
             let p = s.numerator(q2)
-            return form.linearPart(p) * k + form.quadraticPart(p) * k * k
+            return form.linearPart(p) * k + form.quadraticPart(p) * k * k + coefficients.timelike.value(s.shifts(q2: q2).c10Timelike)
         }
         let a = bin.q2Min, b = bin.q2Max
         var points = [a]

@@ -2,7 +2,7 @@ import Foundation
 
 /// The Z_D-exchange change of a bin-integrated branching fraction, off-shell part (docs/physics.md §4):
 ///
-///   Delta B_off = ∫_bin dq^2 [A(q^2) k(x) + H(q^2) k(x)^2] + pi beta(M^2) G_bin(M),
+///   Delta B_off = ∫_bin dq^2 [A(q^2) k(x) + H(q^2) k(x)^2] + pi beta(M^2) G_bin(M) + T_bin(delta C10P),
 ///
 /// with x = q^2 - M^2, k(x) = x / (x^2 + g^2) the real part of the propagator regularised at the
 /// q^2 resolution g = sqrt((2 M r_l)^2 + gamma^2) implied by the |q| resolution r_l of eq. 2.14,
@@ -10,7 +10,8 @@ import Foundation
 /// along the numerator p(q^2) of `PoleShift`, and beta = L . (-i p) the interference with the
 /// imaginary part of the propagator, which integrates to pi beta(M^2) and is smeared like the
 /// on-shell term. The square of the imaginary part is the resonance itself, which eq. 2.13's
-/// narrow-width term supplies (added by the caller).
+/// narrow-width term supplies (added by the caller). T_bin is the bin's `timelikeIntegral` at the
+/// pole-free timelike shift of `PoleShift`.
 ///
 /// Numerics: fixed Gauss-Legendre nodes of the bin (`BinnedRate`). When M^2 lies within half a bin
 /// width of the bin (and above the dilepton threshold), A - A(M^2) - A'(M^2) x and
@@ -54,7 +55,7 @@ public struct ResonantBinRate: Sendable {
                 let p = s.numerator(q2), form = bin.nodes[i].form
                 sum += weights[i] * (form.linearPart(p) * k + form.quadraticPart(p) * k * k)
             }
-            return sum + imaginaryPartInterference(s)
+            return sum + imaginaryPartInterference(s) + timelikeChange(s)
         }
         let (f0, f1) = grid.form(at: s.m2)
         let p0 = s.numerator(s.m2), dp = s.p2
@@ -75,8 +76,12 @@ public struct ResonantBinRate: Sendable {
         let k2Integral = k2Antiderivative(hi) - k2Antiderivative(lo)                            // ∫ k^2
         let xk2Integral = xk2Antiderivative(hi) - xk2Antiderivative(lo)                         // ∫ x k^2
         sum += a0 * kIntegral + a1 * xkIntegral + h0 * k2Integral + h1 * xk2Integral
-        return sum + imaginaryPartInterference(s)
+        return sum + imaginaryPartInterference(s) + timelikeChange(s)
     }
+
+    /// T_bin: the change through the timelike amplitude, at the constant delta C10P of the pole shift.
+    @inlinable
+    func timelikeChange(_ s: PoleShift) -> Double { bin.timelikeIntegral.value(s.timelike) }
 
     /// pi beta(M^2) G_bin(M): the SM interference with the imaginary part of the propagator.
     func imaginaryPartInterference(_ s: PoleShift) -> Double {

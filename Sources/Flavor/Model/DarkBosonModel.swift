@@ -40,17 +40,22 @@ public struct DarkBosonPoint: Sendable {
     let normalization: Complex<Double>
 
     /// The Z_D exchange in b -> s l l as new-physics Wilson coefficients at q^2 (GeV^2),
-    /// eqs. 2.10-2.11 with the normalisation of eq. 2.9 (docs/physics.md §2):
-    ///   delta C9  = -F(q^2) v_l / (N (q^2 - M^2 + i M Gamma)),
-    ///   delta C10 = -F(q^2) a_l / (N (q^2 - M^2 + i M Gamma)),
-    /// F = eps_Z E^{0,Z}_L + (eps E^{2,A}_L + eps_Z E^{2,Z}_L) q^2, v_l and a_l the Z_D vector and
-    /// axial couplings of the lepton. Primed coefficients vanish (eq. 2.12).
-    public func wilsonCoefficients(q2: Double, lepton: Lepton) -> (c9: Complex<Double>, c10: Complex<Double>) {
+    /// eqs. 2.10-2.11 with the normalisation of eq. 2.9 and the full propagator (docs/physics.md §2):
+    ///   delta C9  = -F(q^2) v_l / (N D),   delta C10 = -F(q^2) a_l / (N D),
+    ///   delta C10P = -F_0 a_l (1 - q^2/M^2) / (N D),   D = q^2 - M^2 + i M Gamma,
+    /// F = F_0 + F_2 q^2 = eps_Z E^{0,Z}_L + (eps E^{2,A}_L + eps_Z E^{2,Z}_L) q^2, v_l and a_l the Z_D
+    /// vector and axial couplings of the lepton. delta C10P is the coefficient of the timelike amplitude
+    /// (`EffectiveCoefficients.c10Timelike`): the g^{mu nu} and q^mu q^nu/M^2 parts of the propagator
+    /// on the non-conserved F_0 vertex; the F_2 vertex is transverse and has none. Primed coefficients
+    /// vanish (eq. 2.12).
+    public func wilsonCoefficients(q2: Double, lepton: Lepton)
+        -> (c9: Complex<Double>, c10: Complex<Double>, c10Timelike: Complex<Double>) {
         let p = parameters
         let monopole = penguin.monopole(q2: q2, epsilon: p.epsilon, epsilonZ: p.epsilonZ)
         let propagator = Complex<Double>(q2 - p.mZD * p.mZD, p.mZD * widths.total)
         let common = -monopole / (normalization * propagator)
+        let timelike = -(penguin.e0ZLeft * p.epsilonZ) * (1 - q2 / (p.mZD * p.mZD)) / (normalization * propagator)
         let c = couplings.lepton(lepton)
-        return (common * c.vector, common * c.axial)
+        return (common * c.vector, common * c.axial, timelike * c.axial)
     }
 }

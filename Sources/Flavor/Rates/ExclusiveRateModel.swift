@@ -64,18 +64,22 @@ public struct ExclusiveRateModel: Sendable {
         guard let rate = rate(q2: q2, leptonMass: ml, convention: convention) else {
             return RateCoefficients(q2: q2, form: .zero)
         }
-        return RateCoefficients(q2: q2, form: .fitting(rate))
+        return RateCoefficients(q2: q2, rate: rate)
     }
 
-    /// dB/dq^2 evaluated directly from the amplitudes (no quadratic form; for checks).
+    /// dB/dq^2 evaluated directly from the amplitudes (no quadratic form; for checks); a nil
+    /// `deltaC10Timelike` moves C10P with C10.
     public func dBdq2Direct(q2: Double, leptonMass ml: Double, convention: ShiftCPConvention,
-                            deltaC9: Complex<Double>, deltaC10: Complex<Double>) -> Double {
-        rate(q2: q2, leptonMass: ml, convention: convention)?(ShiftQuadraticForm.variables(deltaC9, deltaC10)) ?? 0
+                            deltaC9: Complex<Double>, deltaC10: Complex<Double>,
+                            deltaC10Timelike: Complex<Double>? = nil) -> Double {
+        rate(q2: q2, leptonMass: ml, convention: convention)?(
+            ShiftQuadraticForm.variables(deltaC9, deltaC10),
+            TimelikeQuadraticForm.variables(deltaC10Timelike ?? deltaC10)) ?? 0
     }
 
-    /// dB/dq^2 at q^2 as a function of the real shift variables (Re dC9, Im dC9, Re dC10, Im dC10),
-    /// with everything shift-independent computed once; nil outside the physical region.
-    func rate(q2: Double, leptonMass ml: Double, convention: ShiftCPConvention) -> ((SIMD4<Double>) -> Double)? {
+    /// dB/dq^2 at q^2 as a function of the real shift variables (Re dC9, Im dC9, Re dC10, Im dC10) and
+    /// (Re dC10P, Im dC10P), with everything shift-independent computed once; nil outside the physical region.
+    func rate(q2: Double, leptonMass ml: Double, convention: ShiftCPConvention) -> ((SIMD4<Double>, SIMD2<Double>) -> Double)? {
         let mB = initialMass, mM = finalMass
         guard q2 > 4 * ml * ml, q2 < (mB - mM) * (mB - mM) else { return nil }
         let beta = Kinematics.leptonVelocity(q2: q2, leptonMass: ml)
@@ -95,13 +99,15 @@ public struct ExclusiveRateModel: Sendable {
                                                      bottomMass: mb, formFactors: ff, coefficients: $0) }
         }
         let y = widthDifference
-        return { s in
-            let dC9 = Complex(s[0], s[1]), dC10 = Complex(s[2], s[3])
-            let h = amplitudes(decay.shifted(deltaC9: dC9, deltaC10: dC10))
+        return { s, t in
+            let dC9 = Complex(s[0], s[1]), dC10 = Complex(s[2], s[3]), dC10P = Complex(t[0], t[1])
+            let h = amplitudes(decay.shifted(deltaC9: dC9, deltaC10: dC10, deltaC10Timelike: dC10P))
             let hBar: HelicityAmplitudes
             switch convention {
-            case .sameInConjugate: hBar = amplitudes(conjugate.shifted(deltaC9: dC9, deltaC10: dC10))
-            case .conjugatedInConjugate: hBar = amplitudes(conjugate.shifted(deltaC9: dC9.conjugate, deltaC10: dC10.conjugate))
+            case .sameInConjugate: hBar = amplitudes(conjugate.shifted(deltaC9: dC9, deltaC10: dC10, deltaC10Timelike: dC10P))
+            case .conjugatedInConjugate:
+                hBar = amplitudes(conjugate.shifted(deltaC9: dC9.conjugate, deltaC10: dC10.conjugate,
+                                                    deltaC10Timelike: dC10P.conjugate))
             }
             let sum = DileptonRate.bracket(h, h, beta: beta) + DileptonRate.bracket(hBar, hBar, beta: beta)
             if y == 0 { return scale * sum / 2 }

@@ -3,7 +3,9 @@ import Numerics
 /// The dilepton helicity amplitudes of B -> M l+ l- in the convention of Gratrex, Hopfer, Zwicky
 /// (arXiv:1506.03970), which flavio uses: for the vector (V) and axial (A) lepton currents the
 /// helicities 0, +, - of the dilepton (for B -> P only 0), and the timelike amplitude P of the
-/// axial current (the only one with C10 that survives at m_l != 0 without scalar operators).
+/// axial current (the only one with C10 that survives at m_l != 0 without scalar operators). The
+/// timelike amplitude takes C10P (`EffectiveCoefficients.c10Timelike`): C10 for operators, and a
+/// different coefficient for the longitudinal part of a Z_D exchange (docs/physics.md §2).
 /// The common factor N = (4 G_F/sqrt 2)(alpha/4 pi)|V_tb V_ts^*| and phases common to all
 /// amplitudes are left out; `DileptonRate` puts N back.
 public struct HelicityAmplitudes: Sendable, Equatable {
@@ -23,7 +25,7 @@ public struct HelicityAmplitudes: Sendable, Equatable {
     /// angular.helicity_amps_p), with m_s = 0:
     ///   H_V = sqrt(lambda)/(2 sqrt q^2) [2 m_b/(m_B + m_P) (C7 + C7') f_T + C9 f_+],
     ///   H_A = sqrt(lambda)/(2 sqrt q^2) C10 f_+,
-    ///   H_P = (m_B^2 - m_P^2)/2 (2 m_l/q^2) C10 f_0.
+    ///   H_P = (m_B^2 - m_P^2)/2 (2 m_l/q^2) C10P f_0.
     /// `bottomMass` is the MSbar m_b at the scale of the Wilson coefficients.
     public static func pseudoscalar(q2: Double, initialMass mB: Double, finalMass mP: Double, leptonMass ml: Double,
                                     bottomMass mb: Double, formFactors ff: PseudoscalarMesonFormFactors,
@@ -32,7 +34,7 @@ public struct HelicityAmplitudes: Sendable, Equatable {
         let k = sqrtLambda / (2 * q2.squareRoot())
         let vector = ((c.c7 + c.c7Prime) * (2 * mb / (mB + mP) * ff.fTensor) + c.c9 * ff.fPlus) * k
         let axial = c.c10 * (k * ff.fPlus)
-        let timelike = c.c10 * ((mB * mB - mP * mP) / 2 * (2 * ml / q2) * ff.fZero)
+        let timelike = c.c10Timelike * ((mB * mB - mP * mP) / 2 * (2 * ml / q2) * ff.fZero)
         return HelicityAmplitudes(vectorZero: vector, axialZero: axial, timelike: timelike)
     }
 
@@ -42,7 +44,7 @@ public struct HelicityAmplitudes: Sendable, Equatable {
     ///   H_+-^V = [+-C9 sqrt(lambda) V - (m_B + m_V)^2 C9 A1]/(2 (m_B + m_V))
     ///            + m_b/q^2 [+-(C7 + C7') sqrt(lambda) T1 - (C7 - C7')(m_B^2 - m_V^2) T2],
     ///   H_+-^A = [+-C10 sqrt(lambda) V - (m_B + m_V)^2 C10 A1]/(2 (m_B + m_V)),
-    ///   H_P = sqrt(lambda)/2 (2 m_l/q^2) C10 A0.
+    ///   H_P = sqrt(lambda)/2 (2 m_l/q^2) C10P A0.
     public static func vector(q2: Double, initialMass mB: Double, finalMass mV: Double, leptonMass ml: Double,
                               bottomMass mb: Double, formFactors ff: VectorMesonFormFactors,
                               coefficients c: EffectiveCoefficients) -> HelicityAmplitudes {
@@ -58,7 +60,7 @@ public struct HelicityAmplitudes: Sendable, Equatable {
         let vectorPlus = c.c9 * (even + odd) + dipoleEven + dipoleOdd
         let vectorMinus = c.c9 * (even - odd) + dipoleEven - dipoleOdd
         let axialPlus = c.c10 * (even + odd), axialMinus = c.c10 * (even - odd)
-        let timelike = c.c10 * (sqrtLambda / 2 * (2 * ml / q2) * ff.a0)
+        let timelike = c.c10Timelike * (sqrtLambda / 2 * (2 * ml / q2) * ff.a0)
         return HelicityAmplitudes(vectorZero: vectorZero, vectorPlus: vectorPlus, vectorMinus: vectorMinus,
                                   axialZero: axialZero, axialPlus: axialPlus, axialMinus: axialMinus,
                                   timelike: timelike)

@@ -62,16 +62,22 @@ public struct InclusiveRateModel: Sendable {
     /// 4 m_l^2 < q^2 < m_b^2). There is no CP average: the rate is that of the b decay.
     public func coefficients(q2: Double, leptonMass ml: Double) -> RateCoefficients {
         guard let rate = rate(q2: q2, leptonMass: ml) else { return RateCoefficients(q2: q2, form: .zero) }
-        return RateCoefficients(q2: q2, form: .fitting(rate))
+        return RateCoefficients(q2: q2, rate: rate)
     }
 
-    /// dB/dq^2 evaluated directly (no quadratic form; for checks).
-    public func dBdq2Direct(q2: Double, leptonMass ml: Double, deltaC9: Complex<Double>, deltaC10: Complex<Double>) -> Double {
-        rate(q2: q2, leptonMass: ml)?(ShiftQuadraticForm.variables(deltaC9, deltaC10)) ?? 0
+    /// dB/dq^2 evaluated directly (no quadratic form; for checks); a nil `deltaC10Timelike` moves C10P
+    /// with C10.
+    public func dBdq2Direct(q2: Double, leptonMass ml: Double, deltaC9: Complex<Double>, deltaC10: Complex<Double>,
+                            deltaC10Timelike: Complex<Double>? = nil) -> Double {
+        rate(q2: q2, leptonMass: ml)?(ShiftQuadraticForm.variables(deltaC9, deltaC10),
+                                      TimelikeQuadraticForm.variables(deltaC10Timelike ?? deltaC10)) ?? 0
     }
 
-    /// dB/dq^2 at q^2 as a function of the real shift variables; nil outside the physical region.
-    func rate(q2: Double, leptonMass ml: Double) -> ((SIMD4<Double>) -> Double)? {
+    /// dB/dq^2 at q^2 as a function of the real shift variables of (dC9, dC10) and dC10P; nil outside
+    /// the physical region. The weight of |C10t|^2 (C10t the tilde coefficient above) splits as
+    /// beta^2 (1 + 2 sh), the J = 1 part, plus 6 m^2/sh, the timelike part (docs/physics.md §2); the
+    /// latter takes C10P, with the same O(alpha_s) factor as C10.
+    func rate(q2: Double, leptonMass ml: Double) -> ((SIMD4<Double>, SIMD2<Double>) -> Double)? {
         let mb = bottomPoleMass
         guard q2 > 4 * ml * ml, q2 < mb * mb else { return nil }
         let sh = q2 / (mb * mb), m2 = (ml / mb) * (ml / mb)
@@ -89,12 +95,15 @@ public struct InclusiveRateModel: Sendable {
         let front = (1 - sh) * (1 - sh) * velocity
         let power = PowerCorrections(sh: sh, lambda1: lambda1, lambda2: lambda2, bottomMass: mb)
         let normalization = self.normalization
-        return { s in
+        let wTimelike = 6 * m2 / sh
+        return { s, t in
             let c9 = Complex(c.c9 + s[0], s[1]), c10 = Complex(c.c10 + s[2], s[3])
             let c9t = c9 * brems9 + k.c9OneLoop + k.c9TwoLoop, c10t = c10 * brems9
+            let c10Timelike = Complex(c.c10 + t[0], t[1]) * brems9
             let n7 = c7.lengthSquared, n9 = c9t.lengthSquared, n10 = c10t.lengthSquared
             let i79 = c7.real * c9t.real + c7.imaginary * c9t.imaginary
-            var phi = front * (w77 * n7 + w79 * i79 + w99 * (n9 + n10) + 6 * m2 * (n9 - n10))
+            var phi = front * (w77 * n7 + w79 * i79 + w99 * (n9 + n10) + 6 * m2 * (n9 - n10)
+                               + wTimelike * (c10Timelike.lengthSquared - n10))
             phi += front * w77 * c7Prime.lengthSquared
             phi += velocity * power.value(c7: Complex(c.c7eff, 0), c9: c9, c10: c10)
             return normalization * phi

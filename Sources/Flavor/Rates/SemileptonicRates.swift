@@ -121,8 +121,9 @@ public struct SemileptonicRates: Sendable {
 
     /// dB/dq^2 (GeV^-2) at q^2 with the shifts (convenience; builds the coefficients each call).
     public func dBdq2(_ decay: SemileptonicDecay, lepton: Lepton, q2: Double,
-                      deltaC9: Complex<Double> = .zero, deltaC10: Complex<Double> = .zero) -> Double {
-        coefficients(decay, lepton: lepton, q2: q2).dBdq2(deltaC9: deltaC9, deltaC10: deltaC10)
+                      deltaC9: Complex<Double> = .zero, deltaC10: Complex<Double> = .zero,
+                      deltaC10Timelike: Complex<Double>? = nil) -> Double {
+        coefficients(decay, lepton: lepton, q2: q2).dBdq2(deltaC9: deltaC9, deltaC10: deltaC10, deltaC10Timelike: deltaC10Timelike)
     }
 
     /// The rate integrated over [q2Min, q2Max] with `nodeCount` Gauss-Legendre nodes in ln q^2.
