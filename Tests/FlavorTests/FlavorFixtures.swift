@@ -13,12 +13,13 @@ enum FlavorFixtures {
     static let vmd: VectorMesonDominance = try! VectorMesonDominance(directory: root + "/data/darkcast/vmd")
     static let model: DarkBosonModel = try! DarkBosonModel(inputs: inputs, vmd: vmd)
 
-    /// Inputs whose electroweak tree relations hold exactly: G_F / sqrt 2 = g^2 / (8 M_W^2) and
-    /// M_Z = M_W / c_W. With them the SM Z- and photon-penguin limits must come out exactly.
+    /// Inputs whose electroweak tree relations hold exactly: G_F / sqrt 2 = g^2 / (8 M_W^2),
+    /// M_Z = M_W / c_W and one alpha (the normalisation's alpha_em_mb set to the couplings' alpha_em_0).
+    /// With them the SM Z- and photon-penguin limits must come out exactly.
     static let treeLevelInputs: FlavorInputs = {
         let g = inputs.weakCoupling, mW = inputs.massW
         return try! inputs.replacing(["G_F": 2.0.squareRoot() * g * g / (8 * mW * mW),
-                                      "M_Z": mW / inputs.cosThetaW])
+                                      "M_Z": mW / inputs.cosThetaW, "alpha_em_mb": inputs.alphaEM0])
     }()
 
     /// Inami-Lim functions (Buchalla, Buras, Lautenbacher, RMP 68 (1996) 1125, section XI),

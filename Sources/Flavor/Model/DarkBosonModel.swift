@@ -6,7 +6,9 @@ public struct DarkBosonModel: Sendable {
     public let inputs: FlavorInputs
     public let penguinBToS: PenguinCoefficients
     public let decays: DarkBosonDecayModel
-    /// N = (4 G_F / sqrt 2) (alpha / 4 pi) V_tb V_ts^*, the prefactor of eq. 2.9: H_eff = -N sum C_i O_i.
+    /// N = (4 G_F / sqrt 2) (alpha / 4 pi) V_tb V_ts^*, the prefactor of eq. 2.9: H_eff = -N sum C_i O_i,
+    /// with the alpha = alpha_em(m_b) of the b -> s l l rates (`SemileptonicRates`), so that N delta C9 is
+    /// the Z_D amplitude itself in every rate (docs/physics.md §1, "One electroweak scheme").
     public let normalization: Complex<Double>
 
     public init(inputs: FlavorInputs, vmd: VectorMesonDominance) throws {
@@ -14,7 +16,7 @@ public struct DarkBosonModel: Sendable {
         penguinBToS = PenguinCoefficients(transition: .bToS, inputs: inputs)
         decays = try DarkBosonDecayModel(inputs: inputs, vmd: vmd)
         let lambdaT = inputs.ckm.lambda(up: 2, from: DownQuarkTransition.bToS.from, to: DownQuarkTransition.bToS.to)
-        normalization = lambdaT * (4 * inputs.fermiConstant / 2.0.squareRoot() * inputs.alphaEM0 / (4 * Double.pi))
+        normalization = lambdaT * (4 * inputs.fermiConstant / 2.0.squareRoot() * (try inputs.value("alpha_em_mb")) / (4 * Double.pi))
     }
 
     /// The model with the inputs and tables of data/.

@@ -16,5 +16,5 @@ point() {
     point --case B --mzd 300MeV --epsilon 1e-4 --epsilon-z 1e-5 --g-mu 2e-3         # above 2 m_mu: LHCb, K -> mu nu e e apply
     point --case C --mzd 250MeV --epsilon 1e-4 --epsilon-z 1e-4 --g-mu -0.03        # negative g_mu above 2 m_mu
     point --case A --mzd 150MeV --epsilon 1e-3 --epsilon-z 1e-4 --invisible-fraction 0.5  # extra invisible width
-} | jq -s '{note: "darkz constraints --json at fixed points, written by make_predictions.sh after issue #11 item 1 (full Z_D propagator: B_s -> mu mu takes delta C10P); NaN is the string \"nan\"", points: .}' > "$out"
+} | jq -s '{note: "darkz constraints --json at fixed points, written by make_predictions.sh after issue #11 items 1 and 4 (full Z_D propagator: B_s -> mu mu takes delta C10P; N with alpha_em(m_b)); NaN is the string \"nan\"", points: .}' > "$out"
 echo "wrote $out"
