@@ -16,5 +16,5 @@ point() {
     point --case B --mzd 300MeV --epsilon 1e-4 --epsilon-z 1e-5 --g-mu 2e-3         # above 2 m_mu: LHCb, K -> mu nu e e apply
     point --case C --mzd 250MeV --epsilon 1e-4 --epsilon-z 1e-4 --g-mu -0.03        # negative g_mu above 2 m_mu
     point --case A --mzd 150MeV --epsilon 1e-3 --epsilon-z 1e-4 --invisible-fraction 0.5  # extra invisible width
-} | jq -s '{note: "darkz constraints --json at fixed points, written by make_predictions.sh from main at 2bf84c4 (before the constraints became small types); NaN is the string \"nan\"", points: .}' > "$out"
+} | jq -s '{note: "darkz constraints --json at fixed points, written by make_predictions.sh from branch lhcb at 8364b63 (lhcb-dark-photon became the DarkCast recast, issue #11 item 3; the paper rule is the alternative lhcb-dark-photon-paper, not in --constraints all; every other constraint unchanged since main at 2bf84c4); NaN is the string \"nan\"", points: .}' > "$out"
 echo "wrote $out"
