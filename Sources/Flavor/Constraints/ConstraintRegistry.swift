@@ -11,6 +11,7 @@ public enum ConstraintRegistry {
         ParityViolationConstraint.self,
         RadiativeKaonConstraint.self,
         WWidthConstraint.self,
+        DarkPhotonRecastConstraint.self,
         CouplingLimitConstraint.self,
         MuonMagneticMomentConstraint.self,
         TridentConstraint.self,

@@ -1,10 +1,12 @@
 /// Collider limit curves on an effective Z_D coupling (sec. 4.9): LHCb's prompt A' -> mu mu on the
-/// effective kinetic mixing (case A: eps; B, C: sqrt(eps g_mu / e)), and Belle II's
+/// effective kinetic mixing by the paper's rule (case A: eps; B, C: sqrt(eps g_mu / e)), kept as
+/// `lhcb-dark-photon-paper`, the documented alternative to DarkCast's recast `lhcb-dark-photon`
+/// (`DarkPhotonRecastConstraint`, docs/physics.md §8), and Belle II's
 /// e+ e- -> mu mu Z_D, Z_D -> invisible on g_eff = sqrt((v_mu^2 + a_mu^2) B(Z_D -> invisible))
 /// (paper ref. [70]). Both rows of data/constraints.csv are 90% CL `limit_curve`s.
 public struct CouplingLimitConstraint: Constraint {
     public enum Search: String, Sendable, CaseIterable {
-        case lhcbDarkPhoton = "lhcb-dark-photon", belle2Invisible = "belle2-invisible"
+        case lhcbDarkPhotonPaper = "lhcb-dark-photon-paper", belle2Invisible = "belle2-invisible"
     }
 
     public let search: Search
@@ -14,8 +16,8 @@ public struct CouplingLimitConstraint: Constraint {
 
     public var summary: String {
         switch search {
-        case .lhcbDarkPhoton:
-            return "LHCb prompt A' -> mu mu: effective eps (case A: eps; B, C: sqrt(eps g_mu / e)) against the 90% CL curve (sec. 4.9)"
+        case .lhcbDarkPhotonPaper:
+            return "LHCb prompt A' -> mu mu by the paper's rule: effective eps (case A: eps; B, C: sqrt(eps g_mu / e)) against the 90% CL curve (sec. 4.9; alternative to lhcb-dark-photon)"
         case .belle2Invisible:
             return "Belle II e+e- -> mu mu Z_D, Z_D -> invisible: sqrt((v_mu^2 + a_mu^2) B(inv)) against the 90% CL g' curve (sec. 4.9, ref. [70])"
         }
@@ -25,7 +27,7 @@ public struct CouplingLimitConstraint: Constraint {
     /// with 1e5.
     var vetoAbove: Double {
         switch search {
-        case .lhcbDarkPhoton: return 0.1
+        case .lhcbDarkPhotonPaper: return 0.1
         case .belle2Invisible: return .infinity
         }
     }
@@ -37,7 +39,7 @@ public struct CouplingLimitConstraint: Constraint {
     /// The effective coupling the search limits.
     public func prediction(at point: DarkBosonPoint) -> ConstraintPrediction? {
         switch search {
-        case .lhcbDarkPhoton:
+        case .lhcbDarkPhotonPaper:
             let p = point.parameters
             return ConstraintPrediction(p.modelCase == .A ? abs(p.epsilon) : (abs(p.epsilon * p.gMu) / electricCharge).squareRoot())
         case .belle2Invisible:
