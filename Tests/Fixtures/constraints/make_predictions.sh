@@ -2,7 +2,7 @@
 # Writes predictions.json: `darkz constraints --json` at a few fixed points, one object per point
 # ({"arguments", "parameters", "constraints"}): the defaults (`--constraints all`) followed by the documented
 # alternatives (rows of data/constraints.csv with an alternative_to). Run from the repository root with a built darkz:
-#     swift build -c release && sh Tests/Fixtures/constraints/make_predictions.sh
+#     swift build -c release --product darkz && sh Tests/Fixtures/constraints/make_predictions.sh
 # DARKZ selects another binary. FlavorTests' ConstraintRegistryTests compare every constraint with these
 # numbers to 1e-12 relative.
 set -eu
