@@ -60,7 +60,7 @@ struct ConservedCurrentEmissionTests {
     /// The issue's point: a pure dark photon (case A, eps = 1e-2, eps_Z = 0, 10 MeV). The paper's eq. 4.40
     /// gives 0.48 GeV, pull 11.4 (pinned to 1e-9, the number of the former default); darkz's width is zero from
     /// 100 MeV to 1 MeV (the enhanced term has no coupling; the transverse emission, O(alpha eps^2/pi ln^2)
-    /// Gamma(W -> l nu) = 2e-5 GeV here, is bounded in docs/physics.md §7 and not computed).
+    /// Gamma(W -> l nu) = 1.3e-5 GeV here, is bounded in docs/physics.md §7 and not computed).
     @Test func darkPhotonWWidthDoesNotGrow() {
         let issue = Self.point(.A, 0.01, epsilon: 1e-2)
         let paper = Self.judge("w-width-paper", issue)
@@ -107,7 +107,7 @@ struct ConservedCurrentEmissionTests {
 
     /// A pure dark photon radiates no longitudinal Z_D in K+, pi+ -> mu+ nu: the muon coupling is conserved
     /// with the K+ and contact diagrams, the non-conserved coupling vanishes and the default rates are zero
-    /// (the transverse inner bremsstrahlung, at most 5e-9 x (eps/1e-3)^2, is bounded in docs/physics.md §7).
+    /// (the transverse inner bremsstrahlung, B = 8e-9 x (eps/1e-3)^2 at 1 MeV for the K, is bounded in docs/physics.md §7).
     /// The paper's muon leg grows as 1/M^2: more than a factor 1000 from 100 MeV to 1 MeV.
     @Test(arguments: [ChargedPseudoscalar.kaon, .pion])
     func darkPhotonRadiativeRatesDoNotGrow(meson: ChargedPseudoscalar) {
