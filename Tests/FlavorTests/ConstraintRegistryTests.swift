@@ -13,14 +13,15 @@ struct ConstraintRegistryTests {
         #expect(registered == rows)  // the same names, in the same order
         #expect(Set(registered).count == registered.count)
         #expect(Self.set.names == rows)
-        // 19 defaults and the documented alternatives (lhcb-dark-photon-paper).
-        #expect(Self.set.defaultNames.count == 19)
-        #expect(Set(rows).subtracting(Self.set.defaultNames) == ["lhcb-dark-photon-paper"])
+        // 19 defaults and the paper's formulas beside four of them (k-mu-invisible, k-mu-nu-ee, w-width, lhcb-dark-photon)
+        #expect(Self.set.defaultNames.count == 19 && rows.count == 23)
+        #expect(Set(rows).subtracting(Self.set.defaultNames)
+                == ["w-width-paper", "k-mu-invisible-paper", "k-mu-nu-ee-paper", "lhcb-dark-photon-paper"])
         for c in Self.set.constraints { #expect(!c.summary.isEmpty, "\(c.name)") }
     }
 
     @Test func aRegisteredConstraintWithoutARowIsAnError() throws {
-        let data = try Self.data(editing: { $0.filter { !$0.hasPrefix("w-width,") } })
+        let data = try Self.data(editing: { $0.filter { !$0.hasPrefix("w-width") } })  // and its alternative
         #expect(data.entries["w-width"] == nil)
         #expect { try ConstraintSet(model: FlavorFixtures.model, onShell: Self.onShell, data: data) } throws: { error in
             "\(error)".contains("no row for constraint 'w-width'") && "\(error)".contains("WWidthConstraint")

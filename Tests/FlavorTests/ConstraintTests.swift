@@ -48,20 +48,26 @@ struct ConstraintTests {
         #expect(r.applies && !r.excluded && r.chi2 < 1e-3)
     }
 
-    /// Eq. 5.4: case B requires g_mu < 0.022 (M_ZD/100 MeV) at 2 sigma; darkz's bound lies within 5%.
+    /// Eq. 5.4: case B requires g_mu < 0.022 (M_ZD/100 MeV) at 2 sigma; both formulas lie within 5% (the
+    /// default within 1%: WWidthConservedCurrentTests).
     @Test(arguments: [0.05, 0.1, 0.2])
     func wWidthCaseB(mass: Double) {
         let bound = 0.022 * mass / 0.1
         func p(_ g: Double) -> DarkBosonParameters { DarkBosonParameters(modelCase: .B, mZD: mass, epsilon: 1e-4, epsilonZ: 1e-5, gMu: g) }
-        #expect(!judge("w-width", p(0.95 * bound)).excluded)
-        #expect(judge("w-width", p(1.05 * bound)).excluded)
+        for name in ["w-width", "w-width-paper"] {
+            #expect(!judge(name, p(0.95 * bound)).excluded)
+            #expect(judge(name, p(1.05 * bound)).excluded)
+        }
     }
 
-    /// Eq. 4.42: case A, eps_Z <~ 0.08 (M_ZD/100 MeV). darkz sums e, mu, tau and counts every Z_D decay
-    /// (the total width), which puts the bound at 0.066 at 100 MeV: pinned between 0.06 and 0.07.
+    /// Eq. 4.42: case A, eps_Z <~ 0.08 (M_ZD/100 MeV), the paper's formula. With it darkz sums e, mu, tau and
+    /// counts every Z_D decay (the total width), which puts the bound at 0.066 at 100 MeV: pinned between 0.06
+    /// and 0.07. darkz's default has no enhanced term for the mixing couplings (docs/physics.md §7): eps_Z = 0.07
+    /// is allowed.
     @Test func wWidthCaseA() {
-        #expect(!judge("w-width", DarkBosonParameters(modelCase: .A, mZD: 0.1, epsilonZ: 0.06)).excluded)
-        #expect(judge("w-width", DarkBosonParameters(modelCase: .A, mZD: 0.1, epsilonZ: 0.07)).excluded)
+        #expect(!judge("w-width-paper", DarkBosonParameters(modelCase: .A, mZD: 0.1, epsilonZ: 0.06)).excluded)
+        #expect(judge("w-width-paper", DarkBosonParameters(modelCase: .A, mZD: 0.1, epsilonZ: 0.07)).excluded)
+        #expect(!judge("w-width", DarkBosonParameters(modelCase: .A, mZD: 0.1, epsilonZ: 0.07)).excluded)
     }
 
     /// Sec. 4.9: Belle II's invisible Z' limit (g' from 0.05 to 1 below 6 GeV) is "not as competitive as
@@ -150,6 +156,7 @@ struct ConstraintTests {
 
     @Test func selection() throws {
         #expect(try Self.set.select("all") == Self.set.defaultNames)
+        #expect(try !Self.set.select("all").contains("w-width-paper") && Self.set.select("w-width-paper") == ["w-width-paper"])
         #expect(try Self.set.select("none").isEmpty)
         #expect(try Self.set.select("bs-mixing, g-2") == ["bs-mixing", "g-2"])
         #expect(throws: (any Error).self) { try Self.set.select("bs-mixing,apv-typo") }

@@ -31,7 +31,7 @@ struct RadiativePaperStatementTests {
 
     /// B(K -> mu nu Z_D) B(Z_D -> invisible) in case A.
     static func caseAInvisible(_ M: Double, epsilon: Double = 1e-3, epsilonZ: Double = 1e-3) -> Double {
-        kaon.rates(model.point(DarkBosonParameters(modelCase: .A, mZD: M, epsilon: epsilon, epsilonZ: epsilonZ)))
+        kaon.rates(model.point(DarkBosonParameters(modelCase: .A, mZD: M, epsilon: epsilon, epsilonZ: epsilonZ)), emission: .paperMuonLeg)
             .invisibleBranchingFraction
     }
 
@@ -49,8 +49,8 @@ struct RadiativePaperStatementTests {
     /// PIENU's R^{pi mu nu X} = R B(Z_D -> invisible) in case B, whole spectrum and T_mu below/above 1.2 MeV.
     static func pienuRatios(_ M: Double, gMu: Double, epsilonZ: Double) -> (all: Double, below: Double, above: Double) {
         let p = caseB(M, gMu: gMu, epsilonZ: epsilonZ)
-        return (pion.rates(p).invisibleRatio, pion.rates(p, muonKineticEnergy: 0...0.0012).invisibleRatio,
-                pion.rates(p, muonKineticEnergy: 0.0012...Double.infinity).invisibleRatio)
+        return (pion.rates(p, emission: .paperMuonLeg).invisibleRatio, pion.rates(p, emission: .paperMuonLeg, muonKineticEnergy: 0...0.0012).invisibleRatio,
+                pion.rates(p, emission: .paperMuonLeg, muonKineticEnergy: 0.0012...Double.infinity).invisibleRatio)
     }
 
     static func expectPinned(_ value: Double, _ pin: Double, _ what: String) {
@@ -79,7 +79,7 @@ struct RadiativePaperStatementTests {
         for (M, pin) in pins {
             let g = Self.gMuLimit(mass: M, bound: 1e-6)
             Self.expectPinned(g, pin, "g_mu limit at M = \(M)")
-            Self.expectPinned(Self.kaon.rates(Self.caseB(M, gMu: g)).invisibleBranchingFraction, 1e-6, "B at the limit")
+            Self.expectPinned(Self.kaon.rates(Self.caseB(M, gMu: g), emission: .paperMuonLeg).invisibleBranchingFraction, 1e-6, "B at the limit")
         }
         let crossing = Self.crossing({ Self.gMuLimit(mass: $0, bound: 1e-6) }, level: 0.01, from: 0.005, to: 0.2)
         #expect(abs(crossing - 0.041134) < 2e-6)
@@ -91,9 +91,9 @@ struct RadiativePaperStatementTests {
     /// error 0.93e-8 below M = 175 MeV and less above; the contribution scales as g_mu^2.
     @Test func caseBKaonToMuNuElectronPair() {
         for (M, pin) in [(0.145, 1.8740713328e-08), (0.175, 9.2738006901e-09), (0.2, 5.0614613198e-09)] {
-            Self.expectPinned(Self.kaon.rates(Self.caseB(M, gMu: 1e-3)).electronBranchingFraction, pin, "M = \(M)")
+            Self.expectPinned(Self.kaon.rates(Self.caseB(M, gMu: 1e-3), emission: .paperMuonLeg).electronBranchingFraction, pin, "M = \(M)")
         }
-        let crossing = Self.crossing({ Self.kaon.rates(Self.caseB($0, gMu: 1e-3)).electronBranchingFraction },
+        let crossing = Self.crossing({ Self.kaon.rates(Self.caseB($0, gMu: 1e-3), emission: .paperMuonLeg).electronBranchingFraction },
                                      level: 3 * 0.31e-8, from: 0.145, to: 0.2)
         #expect(abs(crossing - 0.174881) < 2e-6)
     }

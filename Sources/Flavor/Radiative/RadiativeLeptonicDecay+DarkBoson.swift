@@ -26,12 +26,33 @@ public struct RadiativeDarkBosonRates: Sendable, Equatable {
     public var electronRatio: Double { ratioToTwoBody * electronFraction }
 }
 
+/// Which muon coupling the muon-leg amplitude of eq. 4.27 is evaluated with (docs/physics.md §7).
+public enum RadiativeEmission: String, Sendable, CaseIterable {
+    /// darkz (default): the part of the muon coupling that no other leg carries, g_L = Delta_mu (the direct
+    /// coupling), g_R = Delta_mu + 2 a_mu (`LeptonChargeMismatch.nonConservedMuon`). The conserved rest (the
+    /// electromagnetic part and the balanced eps_Z charges) needs every diagram and has no 1/M_ZD^2 term; it is
+    /// left out and bounded in docs/physics.md §7, as is the hadronic mass term of the quark axial couplings.
+    case nonConserved
+    /// The paper's secs. 4.5-4.6: the muon leg with the whole muon coupling `couplings.muon`.
+    case paperMuonLeg
+}
+
 extension RadiativeLeptonicDecay {
-    /// The rates at a parameter point: the muon coupling `couplings.muon` (v + g_mu in cases B, C) and
-    /// the Z_D branching fractions from `widths`, at M = mZD.
-    public func rates(_ point: DarkBosonPoint,
+    /// The muon coupling of `emission` at a point.
+    public func muonCoupling(_ point: DarkBosonPoint, emission: RadiativeEmission) -> ChiralCoupling {
+        switch emission {
+        case .nonConserved:
+            return LeptonChargeMismatch(point.parameters, couplings: point.couplings, inputs: inputs).nonConservedMuon
+        case .paperMuonLeg:
+            return point.couplings.muon
+        }
+    }
+
+    /// The rates at a parameter point: the muon-leg width at the muon coupling of `emission` and the Z_D
+    /// branching fractions from `widths`, at M = mZD.
+    public func rates(_ point: DarkBosonPoint, emission: RadiativeEmission = .nonConserved,
                       muonKineticEnergy window: ClosedRange<Double> = allMuonKineticEnergies) -> RadiativeDarkBosonRates {
-        let w = width(mass: point.parameters.mZD, coupling: point.couplings.muon, muonKineticEnergy: window)
+        let w = width(mass: point.parameters.mZD, coupling: muonCoupling(point, emission: emission), muonKineticEnergy: window)
         return RadiativeDarkBosonRates(width: w, branchingFraction: w / totalWidth, ratioToTwoBody: w / twoBodyWidth,
                                        invisibleFraction: point.widths.branchingFraction(point.widths.invisible),
                                        electronFraction: point.widths.branchingFraction(point.widths.electrons))

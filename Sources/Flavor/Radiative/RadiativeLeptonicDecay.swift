@@ -13,8 +13,9 @@ public enum ChargedPseudoscalar: String, Sendable, CaseIterable, Codable {
 /// 4.29-4.30. Units GeV; lifetimes in seconds.
 ///
 /// As in the paper only the emission from the muon is included. That is the complete tree-level
-/// amplitude for a direct muon coupling (cases B, C: g_mu); for the mixing-induced couplings the
-/// emission from the meson, the W and the neutrino would also contribute (see docs/physics.md §6).
+/// amplitude for a muon coupling no other leg carries (the direct g_mu, and the right-handed excess
+/// 2 a_mu); for the mixing-induced couplings the emission from the meson, the W and the neutrino also
+/// contribute and cancel the 1/M_ZD^2 (docs/physics.md §7; `RadiativeEmission`).
 public struct RadiativeLeptonicDecay: Sendable {
     public let meson: ChargedPseudoscalar
     public let mesonMass: Double
@@ -27,9 +28,11 @@ public struct RadiativeLeptonicDecay: Sendable {
     /// The meson lifetime (s) and hbar (GeV s), for branching fractions.
     public let lifetime: Double
     public let hbar: Double
+    /// The electroweak inputs that fix the Z_D couplings (`LeptonChargeMismatch`).
+    public let inputs: FlavorInputs
 
     public init(meson: ChargedPseudoscalar, mesonMass: Double, decayConstant: Double, ckmMagnitude: Double,
-                fermiConstant: Double, muonMass: Double, lifetime: Double, hbar: Double) {
+                fermiConstant: Double, muonMass: Double, lifetime: Double, hbar: Double, inputs: FlavorInputs) {
         self.meson = meson
         self.mesonMass = mesonMass
         self.decayConstant = decayConstant
@@ -38,6 +41,7 @@ public struct RadiativeLeptonicDecay: Sendable {
         self.muonMass = muonMass
         self.lifetime = lifetime
         self.hbar = hbar
+        self.inputs = inputs
     }
 
     /// The decay with the inputs of data/flavor_inputs.csv: m_K_plus, f_K, |ckm[0,1]|, tau_K_plus for
@@ -56,7 +60,7 @@ public struct RadiativeLeptonicDecay: Sendable {
         self.init(meson: meson, mesonMass: try inputs.value(names.mass),
                   decayConstant: try inputs.value(names.decayConstant), ckmMagnitude: ckm,
                   fermiConstant: inputs.fermiConstant, muonMass: inputs.massMuon,
-                  lifetime: try inputs.value(names.lifetime), hbar: try inputs.value("hbar"))
+                  lifetime: try inputs.value(names.lifetime), hbar: try inputs.value("hbar"), inputs: inputs)
     }
 
     /// G_F^2 f_P^2 |V|^2, the prefactor of eq. 4.27.
