@@ -60,11 +60,25 @@ struct StandardModelLimitTests {
     }
 
     /// With the standard (not tree-consistent) inputs the Z-like normalisation differs from 1 by the
-    /// scheme factor g^2 / (4 sqrt 2 G_F c_W^2 M_Z^2) of docs/physics.md §2; pin it.
-    @Test func schemeFactorOfTheStandardInputs() {
+    /// scheme factor g^2 / (4 sqrt 2 G_F c_W^2 M_Z^2) of docs/physics.md §1 times alpha(0)/alpha(m_b),
+    /// since N carries the rates' alpha(m_b) while the couplings use alpha(0); pin both.
+    @Test func schemeFactorOfTheStandardInputs() throws {
         let std = FlavorFixtures.inputs
         let g = std.weakCoupling
         let factor = g * g / (4 * 2.0.squareRoot() * std.fermiConstant * (1 - std.sin2ThetaW) * std.massZ * std.massZ)
         #expect(abs(factor - 0.9403) < 5e-4)
+        let alphaRatio = std.alphaEM0 / (try std.value("alpha_em_mb"))
+        let point = FlavorFixtures.model.point(DarkBosonParameters(modelCase: .A, mZD: 0.3, epsilon: 0, epsilonZ: 1))
+        let c10 = point.wilsonCoefficients(q2: 0, lepton: .muon).c10
+        // the SM Z penguin of the standard inputs, the same Inami-Lim function as zPenguinLimit
+        var gim = Complex<Double>.zero
+        for (j, m) in [(1, std.massCharm), (2, std.massTop)] {
+            gim += std.ckm.lambda(up: j, from: 2, to: 1)
+                * (FlavorFixtures.inamiLimC0(pow(m / std.massW, 2)) - FlavorFixtures.inamiLimC0(pow(std.massUp / std.massW, 2)))
+        }
+        let sm = gim / std.ckm.lambda(up: 2, from: 2, to: 1) * (-1 / std.sin2ThetaW)
+            * (Complex<Double>(-std.massZ * std.massZ, 0) / Complex<Double>(-0.09, 0.3 * point.widths.total))
+        #expect(close(c10, sm * Complex(factor * alphaRatio, 0), 1e-10))
+        #expect(abs(factor * alphaRatio - 0.9065) < 5e-4)
     }
 }
