@@ -33,7 +33,7 @@ struct Chi2Command: ParsableCommand {
     func run() throws {
         let path = try dataFile ?? DataDirectory.path(of: DataDirectory.binnedTableFile)
         let table = try MeasurementTable(contentsOf: path)
-        let report = StandardModelChiSquareReport(table: table, convention: errors, muonOnly: muonOnly)
+        let report = try StandardModelChiSquareReport(table: table, convention: errors, muonOnly: muonOnly)
         if json { try printJSON(report) } else { print(ChiSquareTableText(report: report).text) }
     }
 }

@@ -66,7 +66,7 @@ struct PredictCommand: ParsableCommand {
         } else {
             predictions = predictor.predictions(parameters!)
         }
-        let report = PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
+        let report = try PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
                                       parameters: modelIndependent ? nil : parameters,
                                       deltaC9: deltaC9, deltaC10: deltaC10)
         if json { try printJSON(report) } else { print(report.text) }

@@ -58,7 +58,7 @@ struct BinnedPredictorTests {
 
     @Test func jsonReportShape() throws {
         let p = DarkBosonParameters(modelCase: .B, mZD: 0.0103, epsilon: 1e-4, epsilonZ: 1e-5, gMu: -0.28)
-        let report = PredictionReport(table: table, predictions: Self.predictor.predictions(p), convention: .mean,
+        let report = try PredictionReport(table: table, predictions: Self.predictor.predictions(p), convention: .mean,
                                       parameters: p, deltaC9: nil, deltaC10: nil)
         let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any])
         for key in ["observables", "chi2_all", "chi2_muon"] { #expect(object[key] != nil) }

@@ -53,7 +53,7 @@ struct ChiSquareTests {
     }
 
     @Test func jsonReportHasTheDocumentedShape() throws {
-        let report = StandardModelChiSquareReport(table: table, convention: .mean, muonOnly: false)
+        let report = try StandardModelChiSquareReport(table: table, convention: .mean, muonOnly: false)
         let data = try JSONEncoder().encode(report)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         for key in ["chi2_all", "chi2_muon", "n_all", "n_muon", "p_value_all", "observables"] {
@@ -68,8 +68,8 @@ struct ChiSquareTests {
         }
     }
 
-    @Test func muonOnlyListsMuonRowsAndKeepsBothTotals() {
-        let report = StandardModelChiSquareReport(table: table, convention: .side, muonOnly: true)
+    @Test func muonOnlyListsMuonRowsAndKeepsBothTotals() throws {
+        let report = try StandardModelChiSquareReport(table: table, convention: .side, muonOnly: true)
         #expect(report.observables.count == 20)
         #expect(report.observables.allSatisfy { $0.lepton == "mu" })
         #expect(abs(report.chi2_muon - 80.277) < 5e-4)

@@ -17,11 +17,15 @@ public struct ChiSquareTerm: Sendable {
 }
 
 /// chi^2(X) = sum_i (B_i^th(X) - B_i^exp)^2 / sigma_i^2, eq. 5.1 of arXiv:2210.15662, with
-/// sigma_i^2 the experimental error components and the SM uncertainty added in quadrature.
+/// sigma_i^2 the experimental error components and the SM uncertainty added in quadrature; for the
+/// rows of a table with correlations or a theory covariance, the quadratic form of
+/// `CovarianceChiSquare` (the terms' pulls are then the per-row pulls r_i/sigma_i).
 public struct ChiSquare: Sendable {
     public let terms: [ChiSquareTerm]
+    /// The quadratic form's value when the rows are correlated, else nil (the sum of the terms).
+    let correlatedTotal: Double?
 
-    /// Pairs each measurement with its prediction.
+    /// Pairs each measurement with its prediction (independent rows).
     public init(measurements: [Measurement], predictions: [Double], convention: ErrorConvention = .mean) {
         precondition(measurements.count == predictions.count, "one prediction per measurement")
         terms = zip(measurements, predictions).map { m, prediction in
@@ -29,14 +33,38 @@ public struct ChiSquare: Sendable {
                           sigmaExp: m.experimentalError(convention: convention, prediction: prediction),
                           sigmaTheory: m.smError)
         }
+        correlatedTotal = nil
     }
 
-    /// The Standard-Model chi^2: every prediction is the table's SM expectation.
+    /// The Standard-Model chi^2: every prediction is the table's SM expectation (independent rows).
     public init(standardModel measurements: [Measurement], convention: ErrorConvention = .mean) {
         self.init(measurements: measurements, predictions: measurements.map(\.sm), convention: convention)
     }
 
-    public var total: Double { terms.reduce(0) { $0 + $1.chi2 } }
+    /// The rows `rows` of a table with `predictions` for every table row, with the table's covariance.
+    public init(table: MeasurementTable, rows: [Int], predictions: [Double], convention: ErrorConvention = .mean) throws {
+        precondition(predictions.count == table.measurements.count, "one prediction per table row")
+        self.init(measurements: rows.map { table.measurements[$0] }, predictions: rows.map { predictions[$0] },
+                  convention: convention)
+        if !table.covariance.isDiagonal {
+            let form = try CovarianceChiSquare(table: table, rows: rows)
+            let total = form.value(residuals: terms.map { $0.measurement.value - $0.prediction },
+                                   sigmaExp: terms.map(\.sigmaExp), sigmaFixed: convention == .mean)
+            self = ChiSquare(terms: terms, correlatedTotal: total)
+        }
+    }
+
+    /// The Standard-Model chi^2 of the rows `rows` of a table, with its covariance.
+    public init(standardModel table: MeasurementTable, rows: [Int], convention: ErrorConvention = .mean) throws {
+        try self.init(table: table, rows: rows, predictions: table.measurements.map(\.sm), convention: convention)
+    }
+
+    init(terms: [ChiSquareTerm], correlatedTotal: Double?) {
+        self.terms = terms
+        self.correlatedTotal = correlatedTotal
+    }
+
+    public var total: Double { correlatedTotal ?? terms.reduce(0) { $0 + $1.chi2 } }
     public var count: Int { terms.count }
 
     /// The probability of a chi^2 at least this large with `degreesOfFreedom` (default: the number

@@ -12,15 +12,21 @@ public struct PosteriorLikelihood: Sendable {
     /// Indices of the table rows that enter the chi^2 (case C leaves the electron rows out).
     public let rows: [Int]
     public let convention: ErrorConvention
+    /// The quadratic form of the chosen rows when the table has correlations (nil: independent rows).
+    let correlated: CovarianceChiSquare?
 
+    /// The likelihood of the table rows of `leptons`; throws when the table's covariance restricted to
+    /// those rows is not positive definite.
     public init(predictor: BinnedPredictor, leptons: Set<Lepton> = [.electron, .muon],
-                constraints: ConstraintSet? = nil, constraintNames: [String] = [], convention: ErrorConvention = .mean) {
+                constraints: ConstraintSet? = nil, constraintNames: [String] = [], convention: ErrorConvention = .mean) throws {
         self.predictor = predictor
         self.constraints = constraints
         self.constraintNames = constraints == nil ? [] : constraintNames
         constraintIndices = constraints?.indices(of: constraintNames) ?? []
-        rows = predictor.table.measurements.indices.filter { leptons.contains(predictor.table.measurements[$0].lepton) }
+        let rows = predictor.table.measurements.indices.filter { leptons.contains(predictor.table.measurements[$0].lepton) }
+        self.rows = rows
         self.convention = convention
+        correlated = predictor.table.covariance.isDiagonal ? nil : try CovarianceChiSquare(table: predictor.table, rows: rows)
     }
 
     public struct Evaluation: Sendable {
@@ -36,11 +42,18 @@ public struct PosteriorLikelihood: Sendable {
         let predictions = predictor.predictions(p)
         let measurements = predictor.table.measurements
         var binned = 0.0
-        for i in rows {
-            let m = measurements[i], prediction = predictions[i]
-            let sigmaExp = m.experimentalError(convention: convention, prediction: prediction)
-            let r = (m.value - prediction)
-            binned += r * r / (sigmaExp * sigmaExp + m.smError * m.smError)
+        if let correlated {
+            binned = correlated.value(
+                residuals: rows.map { measurements[$0].value - predictions[$0] },
+                sigmaExp: rows.map { measurements[$0].experimentalError(convention: convention, prediction: predictions[$0]) },
+                sigmaFixed: convention == .mean)
+        } else {
+            for i in rows {
+                let m = measurements[i], prediction = predictions[i]
+                let sigmaExp = m.experimentalError(convention: convention, prediction: prediction)
+                let r = (m.value - prediction)
+                binned += r * r / (sigmaExp * sigmaExp + m.smError * m.smError)
+            }
         }
         var constraintChi2 = 0.0
         if let constraints, !constraintIndices.isEmpty {

@@ -4,6 +4,12 @@ public enum BinnedQuantity: String, Sendable, Codable {
     case differentialBranchingFraction = "dBdq2"
     /// The branching fraction integrated over the bin.
     case branchingFraction = "B"
+    /// A lepton-universality ratio R = B(mu mu)/B(e e) of one hadronic mode in the bin (R_K, R_K*);
+    /// the row's `decay` names the muon mode.
+    case ratio = "R"
+
+    /// The quantities a table may carry, for error messages.
+    public static let supported = "dBdq2, B or R"
 }
 
 /// One error component as printed, `+up -down`, both stored as non-negative magnitudes.
@@ -40,10 +46,15 @@ public struct Measurement: Sendable, Equatable {
     public let sm: Double
     public let smError: Double
     public let lepton: Lepton
+    /// A key unique in its table: the `id` column, or "name[q2Min,q2Max]" without one.
+    public let id: String
+    /// The group of rows whose experimental errors are correlated (`correlation` column), or nil.
+    public let correlationGroup: String?
 
     public init(name: String, decay: String, reference: String, quantity: BinnedQuantity,
                 q2Min: Double, q2Max: Double, scale: Double, value: Double,
-                errors: [ErrorComponent], sm: Double, smError: Double, lepton: Lepton) {
+                errors: [ErrorComponent], sm: Double, smError: Double, lepton: Lepton,
+                id: String? = nil, correlationGroup: String? = nil) {
         self.name = name
         self.decay = decay
         self.reference = reference
@@ -56,6 +67,8 @@ public struct Measurement: Sendable, Equatable {
         self.sm = sm
         self.smError = smError
         self.lepton = lepton
+        self.id = id ?? "\(name)[\(q2Min),\(q2Max)]"
+        self.correlationGroup = correlationGroup
     }
 
     /// The experimental error for a prediction under the given convention: the quadrature sum

@@ -1,14 +1,19 @@
 import DataFiles
 
 /// The binned b -> s l+ l- measurements with their SM expectations (paper table 1), read from a
-/// data file such as data/bsll_table1.csv.
+/// data file such as data/bsll_table1.csv, with the optional covariance files beside it
+/// (`TableCovariance`): for X.csv, X_correlations.csv (experimental correlations) and
+/// X_theory_covariance.csv (the SM theory covariance).
 public struct MeasurementTable: Sendable {
     public let source: String
     public let measurements: [Measurement]
+    /// Correlations and theory covariance between rows; `.none` for a table of independent rows.
+    public let covariance: TableCovariance
 
-    public init(source: String, measurements: [Measurement]) {
+    public init(source: String, measurements: [Measurement], covariance: TableCovariance = .none) {
         self.source = source
         self.measurements = measurements
+        self.covariance = covariance
     }
 
     /// The number of error-component column pairs (`errK_up`, `errK_down`) a file may carry.
@@ -17,9 +22,12 @@ public struct MeasurementTable: Sendable {
     static let requiredColumns = ["name", "decay", "reference", "quantity", "q2_min", "q2_max", "scale",
                                   "value", "err1_up", "err1_down", "sm", "sm_err", "lepton"]
 
-    /// Loads a table file; every problem is reported with file, line and field.
+    /// Loads a table file and its covariance files if present; every problem is reported with file,
+    /// line and field.
     public init(contentsOf path: String) throws {
-        try self.init(csv: CSVTable(contentsOf: path))
+        let table = try MeasurementTable(csv: CSVTable(contentsOf: path))
+        let covariance = try TableCovariance(besideTable: path, measurements: table.measurements)
+        self.init(source: table.source, measurements: table.measurements, covariance: covariance)
     }
 
     /// Parses table text; `file` names it in errors.
@@ -36,6 +44,10 @@ public struct MeasurementTable: Sendable {
         guard !measurements.isEmpty else {
             throw DataFileError(file: csv.file, message: "the table has no measurements")
         }
+        var seen = Set<String>()
+        for (m, row) in zip(measurements, csv.rows) where !seen.insert(m.id).inserted {
+            throw DataFileError(file: csv.file, line: row.line, field: "id", message: "row key '\(m.id)' appears twice")
+        }
         self.init(source: csv.file, measurements: measurements)
     }
 
@@ -45,7 +57,7 @@ public struct MeasurementTable: Sendable {
         }
         let quantityText = try csv.text(row, "quantity")
         guard let quantity = BinnedQuantity(rawValue: quantityText) else {
-            throw fail("quantity", "unknown quantity '\(quantityText)' (expected dBdq2 or B)")
+            throw fail("quantity", "unknown quantity '\(quantityText)' (expected \(BinnedQuantity.supported))")
         }
         let leptonText = try csv.text(row, "lepton")
         guard let lepton = Lepton(rawValue: leptonText) else {
@@ -77,12 +89,22 @@ public struct MeasurementTable: Sendable {
         let smError = try csv.number(row, "sm_err")
         guard smError >= 0 else { throw fail("sm_err", "negative error \(smError)") }
 
+        if quantity == .ratio && lepton != .muon {
+            throw fail("lepton", "a ratio R = B(mu mu)/B(e e) is written as a muon row (its decay names the muon mode)")
+        }
+        func optionalText(_ column: String) -> String? { row.fields[column].flatMap { $0.isEmpty ? nil : $0 } }
         return Measurement(
             name: try csv.text(row, "name"), decay: try csv.text(row, "decay"),
             reference: try csv.text(row, "reference"), quantity: quantity,
             q2Min: q2Min, q2Max: q2Max, scale: scale,
             value: try csv.number(row, "value") * scale, errors: errors,
-            sm: try csv.number(row, "sm") * scale, smError: smError * scale, lepton: lepton)
+            sm: try csv.number(row, "sm") * scale, smError: smError * scale, lepton: lepton,
+            id: optionalText("id"), correlationGroup: optionalText("correlation"))
+    }
+
+    /// The indices of the rows of one lepton flavour, or of all rows.
+    public func indices(lepton: Lepton?) -> [Int] {
+        measurements.indices.filter { lepton == nil || measurements[$0].lepton == lepton }
     }
 
     /// The rows of one lepton flavour, or all rows.

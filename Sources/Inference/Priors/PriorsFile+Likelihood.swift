@@ -21,7 +21,7 @@ extension PriorsFile {
             _ = try all.select(names.joined(separator: ","))
             set = all
         }
-        return PosteriorLikelihood(predictor: predictor, leptons: leptons, constraints: set, constraintNames: names,
+        return try PosteriorLikelihood(predictor: predictor, leptons: leptons, constraints: set, constraintNames: names,
                                    convention: errors)
     }
 }

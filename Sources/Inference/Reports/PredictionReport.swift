@@ -27,11 +27,9 @@ public struct PredictionReport: Sendable, Encodable {
     public let chi2_sm_muon: Double
 
     public init(table: MeasurementTable, predictions: [Double], convention: ErrorConvention,
-                parameters: DarkBosonParameters?, deltaC9: Double?, deltaC10: Double?) {
-        let all = ChiSquare(measurements: table.measurements, predictions: predictions, convention: convention)
-        let muonRows = table.measurements.indices.filter { table.measurements[$0].lepton == .muon }
-        let muon = ChiSquare(measurements: muonRows.map { table.measurements[$0] },
-                             predictions: muonRows.map { predictions[$0] }, convention: convention)
+                parameters: DarkBosonParameters?, deltaC9: Double?, deltaC10: Double?) throws {
+        let all = try ChiSquare(table: table, rows: table.indices(lepton: nil), predictions: predictions, convention: convention)
+        let muon = try ChiSquare(table: table, rows: table.indices(lepton: .muon), predictions: predictions, convention: convention)
         self.parameters = parameters
         delta_c9 = deltaC9
         delta_c10 = deltaC10
@@ -43,8 +41,8 @@ public struct PredictionReport: Sendable, Encodable {
         }
         chi2_all = all.total
         chi2_muon = muon.total
-        chi2_sm_all = ChiSquare(standardModel: table.measurements, convention: convention).total
-        chi2_sm_muon = ChiSquare(standardModel: table.rows(lepton: .muon), convention: convention).total
+        chi2_sm_all = try ChiSquare(standardModel: table, rows: table.indices(lepton: nil), convention: convention).total
+        chi2_sm_muon = try ChiSquare(standardModel: table, rows: table.indices(lepton: .muon), convention: convention).total
     }
 
     public var text: String {

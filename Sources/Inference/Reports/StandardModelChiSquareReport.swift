@@ -30,9 +30,9 @@ public struct StandardModelChiSquareReport: Sendable, Encodable {
 
     /// Builds the report from the table. Both totals are always given; `muonOnly` restricts the
     /// listed observables to the muon rows.
-    public init(table: MeasurementTable, convention: ErrorConvention, muonOnly: Bool) {
-        let all = ChiSquare(standardModel: table.measurements, convention: convention)
-        let muon = ChiSquare(standardModel: table.rows(lepton: .muon), convention: convention)
+    public init(table: MeasurementTable, convention: ErrorConvention, muonOnly: Bool) throws {
+        let all = try ChiSquare(standardModel: table, rows: table.indices(lepton: nil), convention: convention)
+        let muon = try ChiSquare(standardModel: table, rows: table.indices(lepton: .muon), convention: convention)
         data_file = table.source
         errors = convention.rawValue
         muon_only = muonOnly
