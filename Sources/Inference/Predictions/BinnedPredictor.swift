@@ -4,15 +4,18 @@ import Numerics
 
 /// Predictions for every row of the binned b -> s l l table at a parameter point (paper sec. 5,
 /// docs/physics.md §4): the table's SM value times (SM + NP)/SM of darkz's own bin-integrated rates,
-/// plus the on-shell narrow-width term of eq. 2.13 smeared with eq. 2.14. Everything that does not
-/// depend on the parameters (quadrature nodes with their rate forms, interpolation grids, form
-/// factors) is built once here.
+/// plus the on-shell narrow-width term of eq. 2.13 smeared with eq. 2.14. A ratio row (R_K, R_K*) is
+/// darkz's own B(mu mu)/B(e e) in the bin, each with its off-shell and on-shell terms, so that the SM
+/// form factors cancel (docs/physics.md §4). Everything that does not depend on the parameters
+/// (quadrature nodes with their rate forms, interpolation grids, form factors) is built once here.
 public struct BinnedPredictor: Sendable {
     /// One table row with what its prediction needs.
     public struct Row: Sendable {
         public let measurement: Measurement
         public let channel: SemileptonicChannel
         public let rate: ResonantBinRate
+        /// For a ratio row, the electron mode's bin (the denominator); nil otherwise.
+        public let denominator: ResonantBinRate?
     }
 
     public let table: MeasurementTable
@@ -39,19 +42,26 @@ public struct BinnedPredictor: Sendable {
             }
             channels.append(channel)
         }
+        // Every channel a row needs (a ratio row also its electron mode), with the bins it spans.
+        var needed: [SemileptonicChannel: [Measurement]] = [:]
+        for (m, channel) in zip(table.measurements, channels) {
+            needed[channel, default: []].append(m)
+            if m.quantity == .ratio { needed[SemileptonicChannel(channel.decay, .electron), default: []].append(m) }
+        }
         var grids: [SemileptonicChannel: ChannelFormGrid] = [:]
-        for channel in Set(channels) {
-            let bins = zip(table.measurements, channels).filter { $0.1 == channel }.map(\.0)
+        for (channel, bins) in needed {
             let threshold = 4 * pow(rates.leptonMass(channel.lepton), 2)
             let lo = max(threshold * 1.0001, bins.map { $0.q2Min - 0.5 * ($0.q2Max - $0.q2Min) }.min()!)
             let hi = bins.map { $0.q2Max + 0.5 * ($0.q2Max - $0.q2Min) }.max()!
             grids[channel] = ChannelFormGrid(rates: rates, channel: channel, q2Min: lo, q2Max: hi)
         }
+        func binRate(_ channel: SemileptonicChannel, _ m: Measurement) -> ResonantBinRate {
+            ResonantBinRate(bin: rates.bin(channel, q2Min: m.q2Min, q2Max: m.q2Max), grid: grids[channel]!,
+                            resolution: resolution[channel.lepton]!, leptonMass: rates.leptonMass(channel.lepton))
+        }
         rows = zip(table.measurements, channels).map { m, channel in
-            let bin = rates.bin(channel, q2Min: m.q2Min, q2Max: m.q2Max)
-            return Row(measurement: m, channel: channel,
-                       rate: ResonantBinRate(bin: bin, grid: grids[channel]!, resolution: resolution[channel.lepton]!,
-                                             leptonMass: rates.leptonMass(channel.lepton)))
+            Row(measurement: m, channel: channel, rate: binRate(channel, m),
+                denominator: m.quantity == .ratio ? binRate(SemileptonicChannel(channel.decay, .electron), m) : nil)
         }
     }
 
@@ -66,41 +76,56 @@ public struct BinnedPredictor: Sendable {
 
     /// Predictions in the units of `Measurement.value` (physical), one per row.
     public func predictions(_ p: DarkBosonParameters) -> [Double] {
-        predictions(p) { row, shift in row.rate.offShellChange(shift) }
+        predictions(p) { rate, shift in rate.offShellChange(shift) }
     }
 
     /// The same predictions with the off-shell bin integrals done by GSL's adaptive quadrature
     /// (epsrel 1e-10, exact rate coefficients at every q^2): the accuracy reference of `darkz bench`.
     public func referencePredictions(_ p: DarkBosonParameters) -> [Double] {
-        predictions(p) { row, shift in row.rate.adaptiveOffShellChange(shift, rates: rates) }
+        predictions(p) { rate, shift in rate.adaptiveOffShellChange(shift, rates: rates) }
     }
 
-    func predictions(_ p: DarkBosonParameters, offShell: (Row, PoleShift) -> Double) -> [Double] {
+    func predictions(_ p: DarkBosonParameters, offShell: (ResonantBinRate, PoleShift) -> Double) -> [Double] {
         let point = model.point(p)
-        let electronShift = point.poleShift(lepton: .electron), muonShift = point.poleShift(lepton: .muon)
+        let shifts: [Lepton: PoleShift] = [.electron: point.poleShift(lepton: .electron), .muon: point.poleShift(lepton: .muon)]
         let widths = point.widths
         var production: (decay: SemileptonicDecay, value: Double)?  // rows of one decay are adjacent in the table
-        return rows.map { row in
-            let shift = row.channel.lepton == .electron ? electronShift : muonShift
-            let bin = row.rate.bin
-            let ratio = 1 + offShell(row, shift) / bin.standardModel
-            var value = row.measurement.sm * ratio
+        /// The on-shell narrow-width term of eq. 2.13 in a bin (integrated over it).
+        func onShellTerm(_ rate: ResonantBinRate, _ channel: SemileptonicChannel) -> Double {
+            let bin = rate.bin
             let smearing = ResonanceIntegrals.gaussianSmearing(q2Min: bin.q2Min, q2Max: bin.q2Max, mass: p.mZD,
-                                                               resolution: row.rate.resolution)
-            if smearing > 0 {
-                if production?.decay != row.channel.decay {
-                    production = (row.channel.decay, onShell.branchingFraction(row.channel.decay, point: point))
-                }
-                let onShellTerm = production!.value * widths.branchingFraction(widths.leptons(row.channel.lepton)) * smearing
-                value += row.measurement.quantity == .differentialBranchingFraction ? onShellTerm / bin.width : onShellTerm
+                                                               resolution: rate.resolution)
+            guard smearing > 0 else { return 0 }
+            if production?.decay != channel.decay {
+                production = (channel.decay, onShell.branchingFraction(channel.decay, point: point))
             }
+            return production!.value * widths.branchingFraction(widths.leptons(channel.lepton)) * smearing
+        }
+        return rows.map { row in
+            let rate = row.rate, bin = rate.bin
+            if let denominator = row.denominator {
+                let electron = SemileptonicChannel(row.channel.decay, .electron)
+                let numerator = bin.standardModel + offShell(rate, shifts[.muon]!) + onShellTerm(rate, row.channel)
+                let below = denominator.bin.standardModel + offShell(denominator, shifts[.electron]!) + onShellTerm(denominator, electron)
+                return numerator / below
+            }
+            let ratio = 1 + offShell(rate, shifts[row.channel.lepton]!) / bin.standardModel
+            var value = row.measurement.sm * ratio
+            let onShellPart = onShellTerm(rate, row.channel)
+            value += row.measurement.quantity == .differentialBranchingFraction ? onShellPart / bin.width : onShellPart
             return value
         }
     }
 
     /// Predictions for constant shifts of C9 and C10 of each row's lepton (model-independent,
-    /// for cross-checks with flavio): the table's SM value times our (SM + NP)/SM.
+    /// for cross-checks with flavio): the table's SM value times our (SM + NP)/SM; a ratio row is
+    /// darkz's B(mu mu) with the shifts over its SM B(e e).
     public func predictions(deltaC9: Complex<Double>, deltaC10: Complex<Double>) -> [Double] {
-        rows.map { $0.measurement.sm * $0.rate.bin.ratioToStandardModel(deltaC9: deltaC9, deltaC10: deltaC10) }
+        rows.map { row in
+            if let denominator = row.denominator {
+                return row.rate.bin.branchingFraction(deltaC9: deltaC9, deltaC10: deltaC10) / denominator.bin.standardModel
+            }
+            return row.measurement.sm * row.rate.bin.ratioToStandardModel(deltaC9: deltaC9, deltaC10: deltaC10)
+        }
     }
 }
