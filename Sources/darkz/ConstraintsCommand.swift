@@ -20,8 +20,9 @@ struct ConstraintsCommand: ParsableCommand {
         let darkBoson = try DarkBosonModel.standard()
         let set = try ConstraintSet.standard(model: darkBoson, onShell: OnShellProduction.standard())
         let names = try set.select(selection)
-        let results = set.evaluate(darkBoson.point(model.parameters), names: names)
-        let report = ConstraintsReport(parameters: model.parameters, constraints: results,
+        let parameters = try model.resolve().parameters
+        let results = set.evaluate(darkBoson.point(parameters), names: names)
+        let report = ConstraintsReport(parameters: parameters, constraints: results,
                                        chi2_total: results.reduce(0) { $0 + $1.chi2 },
                                        summaries: Dictionary(uniqueKeysWithValues: set.constraints.map { ($0.name, $0.summary) }))
         if json { try printJSON(report) } else { print(report.text) }

@@ -14,13 +14,7 @@ struct PredictCommand: ParsableCommand {
             (--delta-c9, --delta-c10, applied to the lepton of each row).
             """)
 
-    @Option(name: .customLong("case"), help: "Model case: A, B or C.")
-    var modelCase: DarkBosonCase?
-
-    @Option(name: .customLong("mzd"), help: "Z_D mass: GeV, or with a unit (30.2MeV).")
-    var mass: MassArgument?
-
-    @OptionGroup var couplings: CouplingOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(name: .customLong("delta-c9"), parsing: .unconditional, help: "Constant real shift of C9 (model-independent mode).")
     var deltaC9: Double?
@@ -31,7 +25,7 @@ struct PredictCommand: ParsableCommand {
     @Option(name: .customLong("errors"), help: "Asymmetric errors: mean or side.")
     var errors: ErrorConvention = .mean
 
-    @Option(name: .customLong("data"), help: "The measurement table (default: data/bsll_table1.csv).")
+    @Option(name: .customLong("data"), help: "The measurement table (default: the priors file's, data/bsll_table1.csv for the shipped cases).")
     var dataFile: String?
 
     @Flag(name: .customLong("json"), help: "Print JSON.")
@@ -39,36 +33,30 @@ struct PredictCommand: ParsableCommand {
 
     var modelIndependent: Bool { deltaC9 != nil || deltaC10 != nil }
 
-    var parameters: DarkBosonParameters? {
-        guard let modelCase, let mass else { return nil }
-        return couplings.parameters(modelCase: modelCase, mass: mass.gev)
-    }
-
     func validate() throws {
-        if modelIndependent {
-            guard modelCase == nil, mass == nil else {
-                throw ValidationError("give either --delta-c9/--delta-c10 or a model (--case, --mzd), not both")
-            }
-            for value in [deltaC9, deltaC10].compactMap({ $0 }) where !value.isFinite {
-                throw ValidationError("--delta-c9 and --delta-c10 must be finite numbers")
-            }
-            return
+        guard modelIndependent else { return }
+        guard model.modelCase == nil, model.priorsFile == nil, model.mass == nil, model.couplings.given.isEmpty else {
+            throw ValidationError("give either --delta-c9/--delta-c10 or a model (--case or --priors, --mzd, couplings), not both")
         }
-        guard let parameters else { throw ValidationError("give --case and --mzd, or --delta-c9/--delta-c10") }
-        if let problem = parameters.problem { throw ValidationError(problem) }
+        for value in [deltaC9, deltaC10].compactMap({ $0 }) where !value.isFinite {
+            throw ValidationError("--delta-c9 and --delta-c10 must be finite numbers")
+        }
     }
 
     func run() throws {
-        let predictor = try BinnedPredictor.standard(tableFile: dataFile)
-        let predictions: [Double]
+        let predictions: [Double], report: PredictionReport
         if modelIndependent {
+            let predictor = try BinnedPredictor.standard(tableFile: dataFile)
             predictions = predictor.predictions(deltaC9: Complex(deltaC9 ?? 0, 0), deltaC10: Complex(deltaC10 ?? 0, 0))
+            report = try PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
+                                          parameters: nil, deltaC9: deltaC9, deltaC10: deltaC10)
         } else {
-            predictions = predictor.predictions(parameters!)
+            let (parameters, priors) = try model.resolve()
+            let predictor = try BinnedPredictor.standard(tableFile: dataFile ?? priors.dataFilePath())
+            predictions = predictor.predictions(parameters)
+            report = try PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
+                                          parameters: parameters, deltaC9: nil, deltaC10: nil)
         }
-        let report = try PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
-                                      parameters: modelIndependent ? nil : parameters,
-                                      deltaC9: deltaC9, deltaC10: deltaC10)
         if json { try printJSON(report) } else { print(report.text) }
     }
 }

@@ -25,7 +25,7 @@ struct WilsonCommand: ParsableCommand {
 
     func run() throws {
         let darkBoson = try DarkBosonModel.standard()
-        let report = WilsonReport(point: darkBoson.point(model.parameters), q2: q2, inputs: darkBoson.inputs)
+        let report = WilsonReport(point: darkBoson.point(try model.resolve().parameters), q2: q2, inputs: darkBoson.inputs)
         if json { try printJSON(report) } else { print(report.text) }
     }
 }

@@ -14,6 +14,8 @@ struct CommandLineTests {
         ["predict", "--case", "B", "--mzd", "0.03", "--delta-c9", "-1"],
         ["predict"],
         ["constraints", "--case", "A", "--mzd", "0.03", "--constraints", "bs-mixing,nonsense"],
+        ["wilson", "--case", "A", "--mzd", "0.03", "--q2", "1"],  // epsilon, epsilonZ are free in caseA.toml
+        ["wilson", "--case", "A", "--priors", CommandLineTests.root + "/priors/caseC.toml", "--mzd", "0.03", "--q2", "1"],
         ["nosuchcommand"],
     ])
     func badInputExitsWithTwo(arguments: [String]) throws {
@@ -22,6 +24,33 @@ struct CommandLineTests {
         let lines = out.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].hasPrefix("darkz: error:"), "\(out.stderr)")
         #expect(out.stdout.isEmpty)
+    }
+
+    static var root: String {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }
+
+    /// `--case C` alone takes epsilon = epsilon_Z = 1e-4 from priors/caseC.toml and says so on stderr
+    /// (before issue #12 it set them to 0 and returned the SM chi^2); `--priors FILE` does the same
+    /// with any file, whose data rows it also takes.
+    @Test func caseTakesTheShippedFixedValues() throws {
+        let out = try DarkzRunner.run(["predict", "--case", "C", "--mzd", "30.2MeV", "--g-mu", "-0.033", "--json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("fixed by") && out.stderr.contains("caseC.toml") && out.stderr.contains("epsilon = 0.0001"))
+        let json = try #require(out.json)
+        let parameters = try #require(json["parameters"] as? [String: Any])
+        #expect(parameters["epsilon"] as? Double == 1e-4 && parameters["epsilonZ"] as? Double == 1e-4)
+        let chi2 = try #require(json["chi2_muon"] as? Double), sm = try #require(json["chi2_sm_muon"] as? Double)
+        #expect(chi2 < sm - 5)
+        let viaPriors = try DarkzRunner.run(["predict", "--priors", Self.root + "/priors/caseC.toml", "--mzd", "30.2MeV",
+                                             "--g-mu", "-0.033", "--json"])
+        #expect(viaPriors.status == 0 && viaPriors.json?["chi2_muon"] as? Double == chi2)
+        // a value on the command line wins over the file's
+        let given = try DarkzRunner.run(["wilson", "--case", "C", "--mzd", "30.2MeV", "--g-mu", "-0.033", "--epsilon-z", "0", "--q2", "1", "--json"])
+        #expect(given.status == 0 && !given.stderr.contains("epsilonZ ="))
+        #expect((given.json?["parameters"] as? [String: Any])?["epsilonZ"] as? Double == 0)
     }
 
     /// A run stopped long before 50 tau: diagnose prints its table and exits with 3.
@@ -152,7 +181,7 @@ struct CommandLineTests {
     }
 
     @Test func constraintsJSON() throws {
-        let json = try #require(try DarkzRunner.run(["constraints", "--case", "A", "--mzd", "0.1", "--epsilon-z", "1e-4", "--json"]).json)
+        let json = try #require(try DarkzRunner.run(["constraints", "--case", "A", "--mzd", "0.1", "--epsilon", "0", "--epsilon-z", "1e-4", "--json"]).json)
         #expect(json["chi2_total"] != nil)
         let first = try #require((json["constraints"] as? [[String: Any]])?.first)
         for key in ["name", "applies", "prediction", "bound", "chi2", "excluded", "cl"] { #expect(first[key] != nil) }
