@@ -87,7 +87,7 @@ public struct BinnedPredictor: Sendable {
 
     func predictions(_ p: DarkBosonParameters, offShell: (ResonantBinRate, PoleShift) -> Double) -> [Double] {
         let point = model.point(p)
-        let shifts: [Lepton: PoleShift] = [.electron: point.poleShift(lepton: .electron), .muon: point.poleShift(lepton: .muon)]
+        let electronShift = point.poleShift(lepton: .electron), muonShift = point.poleShift(lepton: .muon)
         let widths = point.widths
         var production: (decay: SemileptonicDecay, value: Double)?  // rows of one decay are adjacent in the table
         /// The on-shell narrow-width term of eq. 2.13 in a bin (integrated over it).
@@ -105,11 +105,11 @@ public struct BinnedPredictor: Sendable {
             let rate = row.rate, bin = rate.bin
             if let denominator = row.denominator {
                 let electron = SemileptonicChannel(row.channel.decay, .electron)
-                let numerator = bin.standardModel + offShell(rate, shifts[.muon]!) + onShellTerm(rate, row.channel)
-                let below = denominator.bin.standardModel + offShell(denominator, shifts[.electron]!) + onShellTerm(denominator, electron)
+                let numerator = bin.standardModel + offShell(rate, muonShift) + onShellTerm(rate, row.channel)
+                let below = denominator.bin.standardModel + offShell(denominator, electronShift) + onShellTerm(denominator, electron)
                 return numerator / below
             }
-            let ratio = 1 + offShell(rate, shifts[row.channel.lepton]!) / bin.standardModel
+            let ratio = 1 + offShell(rate, row.channel.lepton == .electron ? electronShift : muonShift) / bin.standardModel
             var value = row.measurement.sm * ratio
             let onShellPart = onShellTerm(rate, row.channel)
             value += row.measurement.quantity == .differentialBranchingFraction ? onShellPart / bin.width : onShellPart
