@@ -65,7 +65,7 @@ def shift_pattern():
     for k in range(4):
         for m in range(k + 1, 4):
             out.append(e[k] + e[m])
-    return [tuple(float(v) for v in x) for x in out]
+    return [tuple(float(v) + 0.0 for v in x) for x in out]  # + 0.0: no -0.0 in the file
 
 
 SHIFTS = shift_pattern()
