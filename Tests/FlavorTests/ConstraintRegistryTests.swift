@@ -13,10 +13,13 @@ struct ConstraintRegistryTests {
         #expect(registered == rows)  // the same names, in the same order
         #expect(Set(registered).count == registered.count)
         #expect(Self.set.names == rows)
-        // 19 defaults and the paper's formulas beside four of them (k-mu-invisible, k-mu-nu-ee, w-width, lhcb-dark-photon)
-        #expect(Self.set.defaultNames.count == 19 && rows.count == 23)
+        // 19 defaults; the paper's formulas beside four of them (k-mu-invisible, k-mu-nu-ee, w-width, lhcb-dark-photon);
+        // the 2023-24 B+ -> K+ nu nu-bar and K+ -> pi+ nu nu-bar measurements beside the older ones, and the paper's
+        // 2021 g-2 beside the 2025 one (issue #12)
+        #expect(Self.set.defaultNames.count == 19 && rows.count == 26)
         #expect(Set(rows).subtracting(Self.set.defaultNames)
-                == ["w-width-paper", "k-mu-invisible-paper", "k-mu-nu-ee-paper", "lhcb-dark-photon-paper"])
+                == ["w-width-paper", "k-mu-invisible-paper", "k-mu-nu-ee-paper", "lhcb-dark-photon-paper",
+                    "b-k-nunu-belle2-2023", "k-pi-nunu-na62-2024", "g-2-2021"])
         for c in Self.set.constraints { #expect(!c.summary.isEmpty, "\(c.name)") }
     }
 

@@ -1,11 +1,18 @@
 /// Meson decays to a lighter meson and neutrinos: the SM rate plus the on-shell production of the
 /// Z_D times B(Z_D -> invisible) (nu nu-bar and any extra invisible width):
 /// B+ -> K+ (eqs. 4.10, 4.14, 4.16, 4.17), B0 -> K*0 (eqs. 4.11-4.15, 4.18), K+ -> pi+ (eqs. 4.19,
-/// 4.21, app. A, the SM error as theory error) and K_L -> pi0 (eqs. 4.20, 4.22, app. A).
+/// 4.21, app. A, the SM error as theory error) and K_L -> pi0 (eqs. 4.20, 4.22, app. A). The 2023-24
+/// measurements (Belle II B+ -> K+ nu nu-bar, NA62 2016-22) are alternatives with the same predictions.
 public struct NeutrinoModeConstraint: Constraint {
     public enum Observable: String, Sendable, CaseIterable {
-        case bToKLimit = "b-k-nunu-limit", bToKAverage = "b-k-nunu-average", bToKStarLimit = "b-kstar-nunu-limit"
-        case kToPi = "k-pi-nunu", kLToPiLimit = "kl-pi0-nunu-limit"
+        case bToKLimit = "b-k-nunu-limit", bToKAverage = "b-k-nunu-average"
+        /// Belle II 2023 (arXiv:2311.14647), an alternative to the 2021 average.
+        case bToKBelle2 = "b-k-nunu-belle2-2023"
+        case bToKStarLimit = "b-kstar-nunu-limit"
+        case kToPi = "k-pi-nunu"
+        /// NA62 2016-22 (arXiv:2412.12015), an alternative to the 2016-18 result.
+        case kToPiNA62 = "k-pi-nunu-na62-2024"
+        case kLToPiLimit = "kl-pi0-nunu-limit"
     }
 
     public let observable: Observable
@@ -19,8 +26,10 @@ public struct NeutrinoModeConstraint: Constraint {
         switch observable {
         case .bToKLimit: return "B(B+ -> K+ nu nu): SM + B(B+ -> K+ Z_D) B(Z_D -> invisible) (eqs. 4.10, 4.14, 4.16)"
         case .bToKAverage: return "the same against the weighted average (eq. 4.17)"
+        case .bToKBelle2: return "the same against Belle II 2023 (arXiv:2311.14647)"
         case .bToKStarLimit: return "B(B0 -> K*0 nu nu): SM + B(B0 -> K*0 Z_D) B(Z_D -> invisible) (eqs. 4.11-4.15, 4.18)"
         case .kToPi: return "B(K+ -> pi+ nu nu): SM + B(K+ -> pi+ Z_D) B(Z_D -> invisible) (eqs. 4.19, 4.21, app. A)"
+        case .kToPiNA62: return "the same against NA62 2016-22 (arXiv:2412.12015)"
         case .kLToPiLimit: return "B(K_L -> pi0 nu nu): SM + B(K_L -> pi0 Z_D) B(Z_D -> invisible) (eqs. 4.20, 4.22, app. A)"
         }
     }
@@ -31,9 +40,9 @@ public struct NeutrinoModeConstraint: Constraint {
         return try Observable.allCases.map { observable in
             let sm: (value: Double, error: Double)
             switch observable {
-            case .bToKLimit, .bToKAverage: sm = (try inputs.value("BR_Bplus_Kplus_nunu_SM"), 0)
+            case .bToKLimit, .bToKAverage, .bToKBelle2: sm = (try inputs.value("BR_Bplus_Kplus_nunu_SM"), 0)
             case .bToKStarLimit: sm = (try inputs.value("BR_B0_Kstar0_nunu_SM"), 0)
-            case .kToPi: sm = (try inputs.value("BR_Kplus_piplus_nunu_SM"), try inputs.value("BR_Kplus_piplus_nunu_SM_error"))
+            case .kToPi, .kToPiNA62: sm = (try inputs.value("BR_Kplus_piplus_nunu_SM"), try inputs.value("BR_Kplus_piplus_nunu_SM_error"))
             case .kLToPiLimit: sm = (try inputs.value("BR_KL_pi0_nunu_SM"), 0)
             }
             return NeutrinoModeConstraint(observable: observable, onShell: onShell, kaons: kaons,
@@ -44,9 +53,9 @@ public struct NeutrinoModeConstraint: Constraint {
     /// B(meson -> meson' Z_D), on shell.
     func production(_ point: DarkBosonPoint) -> Double {
         switch observable {
-        case .bToKLimit, .bToKAverage: return onShell.branchingFraction(.bPlusToKPlus, point: point)
+        case .bToKLimit, .bToKAverage, .bToKBelle2: return onShell.branchingFraction(.bPlusToKPlus, point: point)
         case .bToKStarLimit: return onShell.branchingFraction(.bZeroToKStarZero, point: point)
-        case .kToPi: return kaons.chargedBranchingFraction(point.parameters)
+        case .kToPi, .kToPiNA62: return kaons.chargedBranchingFraction(point.parameters)
         case .kLToPiLimit: return kaons.neutralBranchingFraction(point.parameters)
         }
     }
