@@ -25,6 +25,9 @@ struct ChiSquareTableText {
                             report.chi2_all, report.n_all, report.p_value_all))
         lines.append(String(format: "chi2_SM (muon rows): %8.3f  for %2d observables, p-value %.3g",
                             report.chi2_muon, report.n_muon, report.p_value_muon))
+        if report.correlated {
+            lines.append("(correlated rows: each total is r^T C^-1 r with the table's correlations and theory covariance; the pulls are per row)")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -39,6 +39,20 @@ struct CorrelatedMeasurementTests {
         #expect(abs(independent - expected.cases[0].chi2) > 0.05)
     }
 
+    /// The SM chi^2 of the 2025 data set (data/bsll_2025.csv with its correlation and theory-covariance
+    /// files) equals numpy's direct r^T C^-1 r (expected_2025.json) to 1e-9 relative, for all rows and
+    /// for the muon rows (a sub-block of C).
+    @Test func dataSet2025MatchesNumpy() throws {
+        struct Expected: Decodable { let chi2_all, chi2_muon: Double; let n_all, n_muon: Int }
+        let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: URL(fileURLWithPath: Self.folder + "/expected_2025.json")))
+        let table = try MeasurementTable(contentsOf: RepositoryPaths.root + "/data/bsll_2025.csv")
+        #expect(!table.covariance.isDiagonal && table.covariance.theory != nil)
+        let all = try ChiSquare(standardModel: table, rows: table.indices(lepton: nil))
+        let muon = try ChiSquare(standardModel: table, rows: table.indices(lepton: .muon))
+        #expect(all.count == expected.n_all && muon.count == expected.n_muon)
+        #expect(abs(all.total / expected.chi2_all - 1) < 1e-9 && abs(muon.total / expected.chi2_muon - 1) < 1e-9)
+    }
+
     /// A table without covariance files is independent rows, and its chi^2 is eq. 5.1's sum (table 1).
     @Test func tableOneIsIndependent() throws {
         let table = try MeasurementTable(contentsOf: RepositoryPaths.binnedTable)

@@ -19,7 +19,8 @@ struct RatioAgainstFlavioTests {
             let key = [try csv.text(row, "mode"), try csv.text(row, "lepton"), try csv.text(row, "q2_min"), try csv.text(row, "q2_max")].joined(separator: "|")
             let n = Int(try csv.number(row, "node"))
             let x = SIMD4(try csv.number(row, "dRe9"), try csv.number(row, "dIm9"), try csv.number(row, "dRe10"), try csv.number(row, "dIm10"))
-            var node = out[key]?[n] ?? Node(q2: try csv.number(row, "q2"), weight: try csv.number(row, "weight"), values: [:])
+            let q2 = try csv.number(row, "q2"), weight = try csv.number(row, "weight")
+            var node = out[key]?[n] ?? Node(q2: q2, weight: weight, values: [:])
             node.values[x] = try csv.number(row, "value")
             out[key, default: [:]][n] = node
         }
@@ -74,10 +75,10 @@ struct RatioAgainstFlavioTests {
                 let rMu = rate(mu, .muon), rE = rate(e, .electron)
                 let r = (darkz: rMu.darkz / rE.darkz, flavio: rMu.flavio / rE.flavio)
                 #expect(abs(r.darkz / r.flavio - 1) < 0.01, "\(mode) [\(bin)]: darkz \(r.darkz), flavio \(r.flavio)")
-                #expect(r.flavio < 0.95)  // the point lowers R visibly, so the comparison tests the shifts
+                #expect(r.flavio < 0.98)  // the point lowers R by 3-6%, so the comparison tests the shifts
                 expected.append(r)
                 let edges = bin.split(separator: "|")
-                table += "R,\(mode) mu+ mu-,x,R,\(edges[0]),\(edges[1]),1,1,0.1,0.1,1,0.01,mu\n"
+                table += "R(\(mode)),\(mode) mu+ mu-,x,R,\(edges[0]),\(edges[1]),1,1,0.1,0.1,1,0.01,mu\n"
             }
         }
         #expect(expected.count == 4)
@@ -85,6 +86,7 @@ struct RatioAgainstFlavioTests {
                                             onShell: OnShellProduction(rates: rates))
         let full = predictor.predictions(point.parameters)
         for (value, r) in zip(full, expected) {
+            print(String(format: "[ratio] flavio %.5f  darkz (like for like) %.5f  darkz (full propagator) %.5f", r.flavio, r.darkz, value))
             #expect(abs(value / r.darkz - 1) < 0.02, "full \(value) vs like-for-like \(r.darkz)")
         }
     }

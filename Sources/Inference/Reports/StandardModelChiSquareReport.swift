@@ -26,6 +26,8 @@ public struct StandardModelChiSquareReport: Sendable, Encodable {
     public let chi2_muon: Double
     public let n_muon: Int
     public let p_value_muon: Double
+    /// Whether the table's rows are correlated: the totals are then r^T C^-1 r, not the sum of the rows' chi2.
+    public let correlated: Bool
     public let observables: [Observable]
 
     /// Builds the report from the table. Both totals are always given; `muonOnly` restricts the
@@ -42,6 +44,7 @@ public struct StandardModelChiSquareReport: Sendable, Encodable {
         chi2_muon = muon.total
         n_muon = muon.count
         p_value_muon = muon.pValue()
+        correlated = !table.covariance.isDiagonal
         observables = (muonOnly ? muon : all).terms.map { term in
             let m = term.measurement
             return Observable(name: m.name, decay: m.decay, quantity: m.quantity.rawValue,
