@@ -222,7 +222,8 @@ public final class SamplingRun {
         var s = SamplerSettings.defaults
         var constraints: [String]?
         for line in text[range.upperBound...].split(separator: "\n") {
-            let parts = line.dropFirst(2).split(separator: "=", maxSplits: 1).map(String.init)
+            // keep an empty value: "constraints=" is the override "none", not a missing line
+            let parts = line.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else { continue }
             switch parts[0] {
             case "walkers": s.walkers = Int(parts[1]) ?? s.walkers
