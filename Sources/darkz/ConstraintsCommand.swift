@@ -10,8 +10,8 @@ struct ConstraintsCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .customLong("constraints"), help: "Which constraints: all (default), none, or a comma-separated list of names.")
-    var selection = "all"
+    @Option(name: .customLong("constraints"), help: "Which constraints: all, none, or a comma-separated list of names (default: the list of --priors FILE when it has one, else all).")
+    var selection: String?
 
     @Flag(name: .customLong("json"), help: "Print JSON.")
     var json = false
@@ -19,7 +19,9 @@ struct ConstraintsCommand: ParsableCommand {
     func run() throws {
         let darkBoson = try DarkBosonModel.standard()
         let set = try ConstraintSet.standard(model: darkBoson, onShell: OnShellProduction.standard())
-        let names = try set.select(selection)
+        let priors = try model.priors()
+        let fileList = model.priorsFile != nil && !priors.constraints.isEmpty ? priors.constraints.joined(separator: ",") : nil
+        let names = try set.select(selection ?? fileList ?? "all")
         let parameters = try model.resolve().parameters
         let results = set.evaluate(darkBoson.point(parameters), names: names)
         let report = ConstraintsReport(parameters: parameters, constraints: results,
