@@ -8,7 +8,7 @@ import Inference
 struct CornerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corner",
-        abstract: "Write corner-plot data (CSV, JSON), a getdist chain (.txt + .paramnames) and an SVG corner plot.")
+        abstract: "Write corner-plot data (CSV, JSON), a getdist chain (one .txt per walker, .paramnames, .ranges) and an SVG corner plot.")
 
     @Argument(help: "A chain file written by darkz sample.")
     var file: String
@@ -43,16 +43,9 @@ struct CornerCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(data).write(to: folder.appendingPathComponent("corner.json"), options: .atomic)
-        // getdist: weight, -log posterior, parameters; and name/label pairs.
-        var rows: [String] = []
-        rows.reserveCapacity(samples.count)
-        for (x, lp) in zip(samples, logProbs) {
-            rows.append((["1", String(-lp)] + x.map { String($0) }).joined(separator: " "))
-        }
-        try write(rows.joined(separator: "\n") + "\n", name + ".txt")
-        try write(zip(free, style).map { "\($0.sampledName.replacingOccurrences(of: "(", with: "_").replacingOccurrences(of: ")", with: "")) \($1.latexLabel)" }
-                    .joined(separator: "\n") + "\n", name + ".paramnames")
-        print("wrote \(folder.path)/corner.svg, corner.json, histograms.csv, pairs.csv, \(name).txt, \(name).paramnames (\(samples.count) samples, \(burn) steps discarded)")
+        let getdist = GetdistExport(file: chainFile, priors: stored.priors, discard: burn)
+        try getdist.write(to: folder)
+        print("wrote \(folder.path)/corner.svg, corner.json, histograms.csv, pairs.csv, getdist \(name)_1..\(getdist.walkers.count).txt (\(getdist.rowCount) rows, repeats merged), \(name).paramnames, .ranges, .properties.ini (\(samples.count) samples, \(burn) steps discarded)")
     }
 }
 

@@ -95,9 +95,12 @@ struct CommandLineTests {
         let svg = try String(contentsOfFile: folder + "/corner.svg", encoding: .utf8)
         #expect(svg.hasPrefix("<svg") && svg.contains("[MeV]") && svg.contains("best fit") && svg.contains("HPD"))
         let paramnames = try String(contentsOfFile: folder + "/caseC.paramnames", encoding: .utf8)
-        #expect(paramnames.hasPrefix("log10_mZD "))
-        let getdist = try String(contentsOfFile: folder + "/caseC.txt", encoding: .utf8).split(separator: "\n")
-        #expect(getdist.first?.split(separator: " ").count == 4)  // weight, -log posterior, 2 parameters
+        #expect(paramnames.hasPrefix("log10_mZD\t\\log_{10}(M_{Z_D}/\\mathrm{GeV})\n"))
+        // getdist: one file per walker (8), weight, -log posterior, 2 parameters; and the prior ranges
+        let getdist = try String(contentsOfFile: folder + "/caseC_1.txt", encoding: .utf8).split(separator: "\n")
+        #expect(getdist.first?.split(separator: " ").count == 4)
+        #expect(FileManager.default.fileExists(atPath: folder + "/caseC_8.txt") && !FileManager.default.fileExists(atPath: folder + "/caseC_9.txt"))
+        #expect(try String(contentsOfFile: folder + "/caseC.ranges", encoding: .utf8).hasPrefix("log10_mZD\t-2.0\t"))
         for name in ["corner.json", "histograms.csv", "pairs.csv"] { #expect(FileManager.default.fileExists(atPath: folder + "/" + name)) }
         let again = try DarkzRunner.run(["sample", "--case", "C", "--out", file])
         #expect(again.status == 2 && again.stderr.contains("resume"))

@@ -27,7 +27,7 @@ struct ConvergenceVerdictTests {
     }
 
     static let acceptance = (0..<walkers).map { 0.3 + 0.01 * Double($0 % 5) }
-    static let names = ["log10_mZD", "gMu"]
+    static let names = ["log10(mZD)", "gMu"]
 
     static func verdict(_ c: ChainArray, _ lp: ChainArray, tau: [Double] = [1, 1], previousTau: [Double]? = [1, 1],
                         swap: [Double]? = nil) -> ConvergenceVerdict {
@@ -45,22 +45,22 @@ struct ConvergenceVerdictTests {
 
     @Test func shortChainFailsLengthAndStability() {
         let (c, lp) = Self.chain()
-        // 2000 steps < 50 × 45 = 2250 for gMu only; τ of log10_mZD moved 10 %.
+        // 2000 steps < 50 × 45 = 2250 for gMu only; τ of log10(mZD) moved 10 %.
         let v = Self.verdict(c, lp, tau: [30, 45], previousTau: [27, 45])
         #expect(!v.isConverged)
         #expect(v.failedCriteria == [.chainLength, .tauStability])
         #expect(v.failures[0].message.contains("gMu") && v.failures[0].message.contains("2250"))
-        #expect(v.failures[1].message.contains("log10_mZD") && v.failures[1].message.contains("10.0%"))
+        #expect(v.failures[1].message.contains("log10(mZD)") && v.failures[1].message.contains("10.0%"))
         #expect(Self.verdict(c, lp, previousTau: nil).failedCriteria == [.tauStability])
     }
 
-    /// Half the walkers 3 sigma away from the others in log10_mZD: R-hat ≈ √(1 + 1.5²·...) ≫ 1.01.
+    /// Half the walkers 3 sigma away from the others in log10(mZD): R-hat ≈ √(1 + 1.5²·...) ≫ 1.01.
     @Test func separatedGroupsFailRHat() {
         let (c, lp) = Self.chain { $0 < Self.walkers / 2 ? 0 : 3 }
         let v = Self.verdict(c, lp)
         #expect(v.failedCriteria.contains(.rHat))
         let rhat = v.failures.filter { $0.criterion == .rHat }
-        #expect(rhat.count == 1 && rhat[0].message.hasPrefix("R-hat ") && rhat[0].message.hasSuffix("> 1.01 for log10_mZD"))
+        #expect(rhat.count == 1 && rhat[0].message.hasPrefix("R-hat ") && rhat[0].message.hasSuffix("> 1.01 for log10(mZD)"))
         #expect(v.rank!.rHat[0] > 1.3 && v.rank!.rHat[1] < 1.01)
     }
 

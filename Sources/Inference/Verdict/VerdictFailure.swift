@@ -17,7 +17,7 @@ public struct VerdictFailure: Sendable, Equatable, Encodable {
     }
 
     public let criterion: Criterion
-    /// E.g. "R-hat 1.65 > 1.01 for log10_mZD".
+    /// E.g. "R-hat 1.65 > 1.01 for log10(mZD)".
     public let message: String
 
     public init(_ criterion: Criterion, _ message: String) {
