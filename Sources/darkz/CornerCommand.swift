@@ -8,7 +8,7 @@ import Inference
 struct CornerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corner",
-        abstract: "Write corner-plot data (CSV, JSON), a getdist chain (.txt + .paramnames) and an SVG corner plot.")
+        abstract: "Write corner-plot data (CSV, JSON), a getdist chain (.txt + .paramnames) and a corner plot (SVG, and PNG with rsvg-convert).")
 
     @Argument(help: "A chain file written by darkz sample.")
     var file: String
@@ -18,6 +18,13 @@ struct CornerCommand: ParsableCommand {
 
     @Option(name: .customLong("discard"), help: "Burn-in steps to drop (default: twice the largest tau).")
     var discard: Int?
+
+    @Option(name: .customLong("smoothing"), help: "Factor on the plot's kernel-density bandwidths (Scott's rule with n_eff = samples / tau); below 1 shows sharper features, with more noise.")
+    var smoothing: Double = 1
+
+    func validate() throws {
+        guard smoothing > 0, smoothing.isFinite else { throw ValidationError("--smoothing must be a positive number") }
+    }
 
     func run() throws {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
@@ -37,7 +44,11 @@ struct CornerCommand: ParsableCommand {
         func write(_ text: String, _ file: String) throws {
             try Data(text.utf8).write(to: folder.appendingPathComponent(file), options: .atomic)
         }
-        try write(CornerPlotSVG(data: data, displayScale: style.map(\.displayScale)).svg, "corner.svg")
+        let tau = IntegratedAutocorrelationTime(chainFile.chain.slice(discard: burn)).tau.filter(\.isFinite).max() ?? 1
+        let densities = CornerDensities(samples: samples, parameters: free.map(PlotParameter.init(prior:)),
+                                        effectiveSize: Double(samples.count) / max(tau, 1), bandwidthScale: smoothing)
+        try write(CornerPlotSVG(densities: densities, best: best).svg, "corner.svg")
+        let png = PNGConversion.convert(svg: folder.appendingPathComponent("corner.svg"), png: folder.appendingPathComponent("corner.png"))
         try write(data.histogramCSV, "histograms.csv")
         try write(data.pairCSV, "pairs.csv")
         let encoder = JSONEncoder()
@@ -53,6 +64,10 @@ struct CornerCommand: ParsableCommand {
         try write(zip(free, style).map { "\($0.sampledName.replacingOccurrences(of: "(", with: "_").replacingOccurrences(of: ")", with: "")) \($1.latexLabel)" }
                     .joined(separator: "\n") + "\n", name + ".paramnames")
         print("wrote \(folder.path)/corner.svg, corner.json, histograms.csv, pairs.csv, \(name).txt, \(name).paramnames (\(samples.count) samples, \(burn) steps discarded)")
+        switch png {
+        case .written(let url): print("wrote \(url.path)")
+        case .skipped(let note): print("note: \(note)")
+        }
     }
 }
 
