@@ -142,6 +142,9 @@ struct AxisTickTests {
         #expect(eps.fits(eps.major) && !eps.minor.isEmpty)
         let mass = AxisTicks(range: -2...(-0.52), logarithmic: true, displayScale: 1000, length: 190, horizontal: true)
         #expect(mass.fits(mass.major) && mass.major.count >= 2, "\(mass.major.map(\.label.plain))")
+        // case A's epsilon_Z with half the smoothing: decades, not linear ticks bunched at the top
+        let epsZ = AxisTicks(range: -7.1...(-4.45), logarithmic: true, length: 190, horizontal: true)
+        #expect(epsZ.major.map(\.label.plain) == ["10−6", "10−5"] && epsZ.multiplier == nil)
         #expect(AxisTicks.linearLabel(2.5e-4, step: 5e-5).plain == "2.5×10−4")
         let small = AxisTicks(range: 0.0021...0.0029, logarithmic: false, length: 190, horizontal: true)
         #expect(small.multiplier == -3 && small.major.map(\.label.plain) == ["2.2", "2.4", "2.6", "2.8"])

@@ -221,7 +221,10 @@ public struct CornerPlotSVG {
     func legend(_ canvas: inout SVGCanvas) {
         let d = parameters.count
         let (x0, y0) = origin(row: 0, column: d - 1)
-        let lx = x0 + panel - 150, ly = y0 + 30
+        let scale = densities.bandwidthScale == 1 ? "" : String(format: " × %g", densities.bandwidthScale)
+        let note = PlotText("Gaussian KDE (Scott\(scale), n") + .sub("eff") + PlotText(String(format: " = %.0f),", densities.effectiveSize))
+        let widest = max(24 + PlotText("16, 50, 84% quantiles").width(fontSize: 11), note.width(fontSize: 9.5))
+        let lx = x0 + panel - widest - 4, ly = y0 + 30
         var y = ly
         for (n, level) in ["68.3%", "95.4%", "99.7%"].enumerated() {
             canvas.rect(lx, y - 9, 16, 11, fill: fills[fills.count - 1 - n], stroke: lineColour, attributes: "stroke-width=\"0.8\"")
@@ -238,8 +241,6 @@ public struct CornerPlotSVG {
         canvas.line(lx, y - 4, lx + 16, y - 4, stroke: "#444444", width: 1, attributes: "stroke-dasharray=\"3 3\"")
         canvas.append(PlotText("16, 50, 84% quantiles").svg(x: lx + 24, y: y, fontSize: 11))
         y += 22
-        let scale = densities.bandwidthScale == 1 ? "" : String(format: " × %g", densities.bandwidthScale)
-        let note = PlotText("Gaussian KDE (Scott\(scale), n") + .sub("eff") + PlotText(String(format: " = %.0f),", densities.effectiveSize))
         canvas.append(note.svg(x: lx, y: y, fontSize: 9.5, attributes: "fill=\"#555555\""))
         canvas.append(PlotText("reflected at prior bounds").svg(x: lx, y: y + 12, fontSize: 9.5, attributes: "fill=\"#555555\""))
     }

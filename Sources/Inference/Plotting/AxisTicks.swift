@@ -11,7 +11,8 @@ public struct AxisTick: Sendable, Equatable {
 ///
 /// Linear axes get nice steps (1, 2, 2.5, 5 x 10^k), densest first. Logarithmic axes (the axis
 /// variable is log10 of the value) try, in order: decades (every 1, 2, 3, 5, 10... decades),
-/// 1-2-5 per decade, 1...9 per decade, and finally nice linear steps of the value itself placed
+/// 1-2-5 per decade, 1...9 per decade, and (preferred over decades only when the range is under a
+/// decade) nice linear steps of the value itself placed
 /// at their logarithms (a range narrower than a decade, e.g. 267-296 MeV); then every other tick
 /// of each of those sets. Linear labels of values below 0.01 or from 10^5 up are mantissas, with the
 /// power of ten given once (`multiplier`, shown in the axis label). The first candidate whose
@@ -76,9 +77,15 @@ public struct AxisTicks: Sendable {
 
     /// The chosen set and its common exponent.
     public var selection: (ticks: [AxisTick], exponent: Int?) {
-        let sets = candidates.map { (ticks: $0.ticks.filter { fitsAlone($0) }, exponent: $0.exponent) }
-        for needed in [3, 2, 1] {
-            if let set = sets.first(where: { $0.ticks.count >= needed && $0.ticks.count <= maxLabels && fits($0.ticks) }) { return set }
+        let sets = candidates.map { (ticks: $0.ticks.filter { fitsAlone($0) }, exponent: $0.exponent, kind: $0.kind) }
+        // Over a decade or more of a logarithmic axis, two decades beat three linear ticks (which
+        // would bunch at the upper end).
+        let passes: [(kinds: Set<Kind>, needed: Int)] = logarithmic && range.upperBound - range.lowerBound >= 1
+            ? [([.decades], 2), ([.mantissas], 3), ([.mantissas, .alternate], 2), (Set(Kind.allCases), 2), (Set(Kind.allCases), 1)]
+            : [(Set(Kind.allCases), 3), (Set(Kind.allCases), 2), (Set(Kind.allCases), 1)]
+        for pass in passes {
+            if let set = sets.first(where: { pass.kinds.contains($0.kind) && $0.ticks.count >= pass.needed
+                && $0.ticks.count <= maxLabels && fits($0.ticks) }) { return (set.ticks, set.exponent) }
         }
         return ([], nil)
     }
@@ -105,7 +112,8 @@ public struct AxisTicks: Sendable {
         return c - half >= -slack && c + half <= length + slack
     }
 
-    typealias Candidate = (ticks: [AxisTick], exponent: Int?)
+    enum Kind: CaseIterable { case decades, mantissas, linear, alternate }
+    typealias Candidate = (ticks: [AxisTick], exponent: Int?, kind: Kind)
 
     /// Candidate tick sets, most preferred first.
     var candidates: [Candidate] {
@@ -122,7 +130,7 @@ public struct AxisTicks: Sendable {
             for e in Int(ceil(lo - 1e-9))...max(Int(ceil(lo - 1e-9)), Int(floor(hi + 1e-9))) where e % stride == 0 {
                 if Double(e) >= lo - 1e-9 && Double(e) <= hi + 1e-9 { set.append(AxisTick(position: Double(e) - shift, label: Self.decadeLabel(e))) }
             }
-            sets.append((set, nil))
+            sets.append((set, nil, .decades))
         }
         for mantissas in [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]] {
             var set: [AxisTick] = []
@@ -135,7 +143,7 @@ public struct AxisTicks: Sendable {
                     }
                 }
             }
-            sets.append((set, nil))
+            sets.append((set, nil, .mantissas))
         }
         let linear = Self.linearCandidates(pow(10, lo), pow(10, hi)) { log10($0) - shift }
         return sets + linear + Self.alternate(sets + linear)
@@ -149,13 +157,13 @@ public struct AxisTicks: Sendable {
         let unit = pow(10, Double(exponent ?? 0))
         return linearSteps(lo, hi).map { step in
             (linearTicks(lo, hi, step: step).filter { !position($0).isNaN && position($0).isFinite }
-                .map { AxisTick(position: position($0), label: PlotText(number($0 / unit, decimals: decimals(step / unit)))) }, exponent)
+                .map { AxisTick(position: position($0), label: PlotText(number($0 / unit, decimals: decimals(step / unit)))) }, exponent, .linear)
         }
     }
 
     /// Every other tick of each set, both ways (last resort for a narrow range of long labels).
     static func alternate(_ sets: [Candidate]) -> [Candidate] {
-        sets.flatMap { set in [0, 1].map { start in (set.ticks.enumerated().filter { $0.offset % 2 == start }.map(\.element), set.exponent) } }
+        sets.flatMap { set in [0, 1].map { start in (set.ticks.enumerated().filter { $0.offset % 2 == start }.map(\.element), set.exponent, .alternate) } }
     }
 
     /// Nice steps (1, 2, 2.5, 5 x 10^k) giving about 10 down to 1 ticks over lo...hi.
