@@ -26,7 +26,18 @@ public struct PlotText: Sendable, Equatable, ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { runs = [Run(value)] }
     public init(_ text: String) { runs = [Run(text)] }
 
-    public static func + (a: PlotText, b: PlotText) -> PlotText { PlotText(a.runs + b.runs) }
+    /// Concatenation; neighbouring runs of the same kind merge into one.
+    public static func + (a: PlotText, b: PlotText) -> PlotText {
+        var runs = a.runs
+        for run in b.runs {
+            if let last = runs.last, last.shift == run.shift, !run.stacked, !last.stacked {
+                runs[runs.count - 1] = Run(last.text + run.text, last.shift)
+            } else {
+                runs.append(run)
+            }
+        }
+        return PlotText(runs)
+    }
     public static func sub(_ s: String) -> PlotText { PlotText([Run(s, .sub)]) }
     public static func sup(_ s: String) -> PlotText { PlotText([Run(s, .sup)]) }
     /// A superscript with a subscript under it.
