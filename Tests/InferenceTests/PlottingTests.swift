@@ -145,6 +145,9 @@ struct AxisTickTests {
         // case A's epsilon_Z with half the smoothing: decades, not linear ticks bunched at the top
         let epsZ = AxisTicks(range: -7.1...(-4.45), logarithmic: true, length: 190, horizontal: true)
         #expect(epsZ.major.map(\.label.plain) == ["10−6", "10−5"] && epsZ.multiplier == nil)
+        // case C's 10-300 MeV prior
+        let caseC = AxisTicks(range: -2.06...(-0.46), logarithmic: true, displayScale: 1000, length: 190, horizontal: true)
+        #expect(caseC.major.map(\.label.plain) == ["10", "20", "50", "100", "200"])
         #expect(AxisTicks.linearLabel(2.5e-4, step: 5e-5).plain == "2.5×10−4")
         let small = AxisTicks(range: 0.0021...0.0029, logarithmic: false, length: 190, horizontal: true)
         #expect(small.multiplier == -3 && small.major.map(\.label.plain) == ["2.2", "2.4", "2.6", "2.8"])

@@ -78,10 +78,10 @@ public struct AxisTicks: Sendable {
     /// The chosen set and its common exponent.
     public var selection: (ticks: [AxisTick], exponent: Int?) {
         let sets = candidates.map { (ticks: $0.ticks.filter { fitsAlone($0) }, exponent: $0.exponent, kind: $0.kind) }
-        // Over a decade or more of a logarithmic axis, two decades beat three linear ticks (which
-        // would bunch at the upper end).
+        // Over a decade or more of a logarithmic axis: three decades, else three of 1-2-5 (10, 20,
+        // 50, 100, 200 MeV), else two decades, before linear ticks (which would bunch at the top).
         let passes: [(kinds: Set<Kind>, needed: Int)] = logarithmic && range.upperBound - range.lowerBound >= 1
-            ? [([.decades], 2), ([.mantissas], 3), ([.mantissas, .alternate], 2), (Set(Kind.allCases), 2), (Set(Kind.allCases), 1)]
+            ? [([.decades], 3), ([.mantissas], 3), ([.decades], 2), ([.mantissas, .alternate], 2), (Set(Kind.allCases), 2), (Set(Kind.allCases), 1)]
             : [(Set(Kind.allCases), 3), (Set(Kind.allCases), 2), (Set(Kind.allCases), 1)]
         for pass in passes {
             if let set = sets.first(where: { pass.kinds.contains($0.kind) && $0.ticks.count >= pass.needed
