@@ -14,12 +14,29 @@ for module in "${!needed[@]}"; do
   fi
 done
 
+# Optional: rsvg-convert (librsvg2-bin) turns the SVG plots into PNGs; without it darkz writes the
+# SVG alone and says so. Installed when we can, never a reason to fail.
+optional=()
+command -v rsvg-convert >/dev/null 2>&1 || optional+=(librsvg2-bin)
+
 if ! command -v swift >/dev/null 2>&1; then
   echo "darkz needs the Swift 6 toolchain (swift) on PATH: see https://www.swift.org/install/linux/" >&2
   exit 1
 fi
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  [ ${#optional[@]} -eq 0 ] && exit 0
+  echo "darkz: installing optional system packages: ${optional[*]} (PNG plots)" >&2
+  if [ "$(id -u)" -eq 0 ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${optional[@]}"; } || echo "darkz: could not install ${optional[*]}; plots will be SVG only" >&2
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    { sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${optional[@]}"; } || echo "darkz: could not install ${optional[*]}; plots will be SVG only" >&2
+  else
+    echo "darkz: plots will be SVG only; for PNGs run: sudo apt-get install -y ${optional[*]}" >&2
+  fi
+  exit 0
+fi
+missing+=("${optional[@]}")
 
 echo "darkz: installing system packages: ${missing[*]}" >&2
 if [ "$(id -u)" -eq 0 ]; then

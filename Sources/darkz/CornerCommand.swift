@@ -8,7 +8,7 @@ import Inference
 struct CornerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corner",
-        abstract: "Write corner-plot data (CSV, JSON), a getdist chain (one .txt per walker, .paramnames, .ranges) and an SVG corner plot.")
+        abstract: "Write corner-plot data (CSV, JSON), a getdist chain (one .txt per walker, .paramnames, .ranges) and a corner plot (SVG, and PNG with rsvg-convert).")
 
     @Argument(help: "A chain file written by darkz sample.")
     var file: String
@@ -18,6 +18,13 @@ struct CornerCommand: ParsableCommand {
 
     @Option(name: .customLong("discard"), help: "Burn-in steps to drop (default: twice the largest tau).")
     var discard: Int?
+
+    @Option(name: .customLong("smoothing"), help: "Factor on the plot's kernel-density bandwidths (Scott's rule with n_eff = samples / tau); below 1 shows sharper features, with more noise.")
+    var smoothing: Double = 1
+
+    func validate() throws {
+        guard smoothing > 0, smoothing.isFinite else { throw ValidationError("--smoothing must be a positive number") }
+    }
 
     func run() throws {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
@@ -37,7 +44,11 @@ struct CornerCommand: ParsableCommand {
         func write(_ text: String, _ file: String) throws {
             try Data(text.utf8).write(to: folder.appendingPathComponent(file), options: .atomic)
         }
-        try write(CornerPlotSVG(data: data, displayScale: style.map(\.displayScale)).svg, "corner.svg")
+        let tau = IntegratedAutocorrelationTime(chainFile.chain.slice(discard: burn)).tau.filter(\.isFinite).max() ?? 1
+        let densities = CornerDensities(samples: samples, parameters: free.map(PlotParameter.init(prior:)),
+                                        effectiveSize: Double(samples.count) / max(tau, 1), bandwidthScale: smoothing)
+        try write(CornerPlotSVG(densities: densities, best: best).svg, "corner.svg")
+        let png = PNGConversion.convert(svg: folder.appendingPathComponent("corner.svg"), png: folder.appendingPathComponent("corner.png"))
         try write(data.histogramCSV, "histograms.csv")
         try write(data.pairCSV, "pairs.csv")
         let encoder = JSONEncoder()
@@ -46,15 +57,18 @@ struct CornerCommand: ParsableCommand {
         let getdist = GetdistExport(file: chainFile, priors: stored.priors, discard: burn)
         try getdist.write(to: folder)
         print("wrote \(folder.path)/corner.svg, corner.json, histograms.csv, pairs.csv, getdist \(name)_1..\(getdist.walkers.count).txt (\(getdist.rowCount) rows, repeats merged), \(name).paramnames, .ranges, .properties.ini (\(samples.count) samples, \(burn) steps discarded)")
+        switch png {
+        case .written(let url): print("wrote \(url.path)")
+        case .skipped(let note): print("note: \(note)")
+        }
     }
 }
 
-/// How a parameter is labelled and scaled on a plot.
+/// How a parameter is labelled in corner.json (SVG markup) and whether it is sampled in log10; the
+/// plot itself uses `PlotParameter`, the getdist export `ParameterPrior.latexLabel`.
 struct ParameterStyle {
     let svgLabel: String
-    let latexLabel: String
     let logarithmic: Bool
-    let displayScale: Double
 
     init(_ p: ParameterPrior) {
         if case .logUniform = p.distribution { logarithmic = true } else { logarithmic = false }
@@ -62,16 +76,10 @@ struct ParameterStyle {
         switch p.name {
         case "mZD":
             svgLabel = "M" + sub("ZD") + " [MeV]"
-            latexLabel = logarithmic ? "\\log_{10}(M_{Z_D}/\\mathrm{GeV})" : "M_{Z_D}\\;[\\mathrm{GeV}]"
-            displayScale = 1e3
-        case "epsilon":
-            svgLabel = "ε"; latexLabel = logarithmic ? "\\log_{10}\\varepsilon" : "\\varepsilon"; displayScale = 1
-        case "epsilonZ":
-            svgLabel = "ε" + sub("Z"); latexLabel = logarithmic ? "\\log_{10}\\varepsilon_Z" : "\\varepsilon_Z"; displayScale = 1
-        case "gMu":
-            svgLabel = "g" + sub("μ"); latexLabel = logarithmic ? "\\log_{10} g_\\mu" : "g_\\mu"; displayScale = 1
-        default:
-            svgLabel = "invisible fraction"; latexLabel = "f_\\mathrm{inv}"; displayScale = 1
+        case "epsilon": svgLabel = "ε"
+        case "epsilonZ": svgLabel = "ε" + sub("Z")
+        case "gMu": svgLabel = "g" + sub("μ")
+        default: svgLabel = "invisible fraction"
         }
     }
 }

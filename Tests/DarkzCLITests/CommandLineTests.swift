@@ -94,6 +94,9 @@ struct CommandLineTests {
         #expect(corner.status == 0, "\(corner.stderr)")
         let svg = try String(contentsOfFile: folder + "/corner.svg", encoding: .utf8)
         #expect(svg.hasPrefix("<svg") && svg.contains("[MeV]") && svg.contains("best fit") && svg.contains("HPD"))
+        #expect(svg.contains("class=\"contour\" data-level=\"0.683\"") && svg.contains("class=\"title\""))
+        // the PNG beside the SVG, or a note saying why not
+        #expect(FileManager.default.fileExists(atPath: folder + "/corner.png") || corner.stdout.contains("note: no PNG"))
         let paramnames = try String(contentsOfFile: folder + "/caseC.paramnames", encoding: .utf8)
         #expect(paramnames.hasPrefix("log10_mZD\t\\log_{10}(M_{Z_D}/\\mathrm{GeV})\n"))
         // getdist: one file per walker (8), weight, -log posterior, 2 parameters; and the prior ranges
