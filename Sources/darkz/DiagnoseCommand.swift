@@ -24,6 +24,9 @@ struct DiagnoseCommand: ParsableCommand {
     @Flag(name: .customLong("json"), help: "Print JSON.")
     var json = false
 
+    @Option(name: .customLong("plot"), help: ArgumentHelp("Write trace plots to this folder: trace.svg, and trace.png with rsvg-convert (each walker per parameter and its log-prob against the step, the verdict's burn-in marked, stuck walkers in red).", valueName: "dir"))
+    var plot: String?
+
     func run() throws {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
         let chain = chainFile.chain
@@ -33,8 +36,21 @@ struct DiagnoseCommand: ParsableCommand {
         }
         let names = chainFile.parameterNamesOrIndices
         let verdict = ConvergenceVerdict(file: chainFile, discard: discard, maximumRHat: rhatMax)
-        let report = DiagnoseReport(file: file, steps: chain.nSteps, verdict: verdict, names: names, tempering: chainFile.tempering)
-        if json { try printJSON(report) } else { print(report.text) }
+        var report = DiagnoseReport(file: file, steps: chain.nSteps, verdict: verdict, names: names, tempering: chainFile.tempering)
+        var notes: [String] = []
+        if let plot {
+            let written = try TracePlots.write(file: chainFile, verdict: verdict, to: URL(fileURLWithPath: plot))
+            report.plots = written.paths
+            notes = written.notes
+        }
+        if json {
+            try printJSON(report)
+            for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        } else {
+            print(report.text)
+            for path in report.plots ?? [] { print("wrote \(path)") }
+            for note in notes { print("note: \(note)") }
+        }
         if !verdict.isConverged { throw ExitCode(3) }
     }
 }
@@ -87,9 +103,11 @@ struct DiagnoseReport: Encodable {
     let verdict: Verdict
     let verdictText: String
     let tempering: Tempering?
+    /// Files written by `--plot`.
+    var plots: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case file, steps, tau_steps, walkers, discard, parameters, acceptance, log_prob, stuck_walkers, converged, verdict, tempering
+        case file, steps, tau_steps, walkers, discard, parameters, acceptance, log_prob, stuck_walkers, converged, verdict, tempering, plots
     }
 
     init(file: String, steps: Int, verdict v: ConvergenceVerdict, names: [String], tempering record: TemperingRecord? = nil) {

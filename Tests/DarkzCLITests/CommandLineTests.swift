@@ -53,6 +53,27 @@ struct CommandLineTests {
         #expect((given.json?["parameters"] as? [String: Any])?["epsilonZ"] as? Double == 0)
     }
 
+    /// diagnose --plot DIR writes trace.svg (and trace.png, or a note) with one panel per sampled
+    /// parameter plus log-prob, one line per walker per panel, the burn-in marked; prints the paths.
+    @Test func diagnoseWritesTracePlot() throws {
+        let file = NSTemporaryDirectory() + "darkz-cli-trace-\(getpid()).h5"
+        let folder = NSTemporaryDirectory() + "darkz-cli-trace-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: file); try? FileManager.default.removeItem(atPath: folder) }
+        let sample = try DarkzRunner.run(["sample", "--case", "C", "--walkers", "8", "--max-steps", "200", "--out", file, "--overwrite", "--threads", "1"])
+        #expect(sample.status == 3 || sample.status == 0, "\(sample.stderr)")
+        let out = try DarkzRunner.run(["diagnose", file, "--plot", folder])
+        #expect(out.status == 3 || out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("wrote \(folder)/trace.svg"))
+        let svg = try String(contentsOfFile: folder + "/trace.svg", encoding: .utf8)
+        #expect(svg.components(separatedBy: "class=\"frame\"").count - 1 == 3, "log10(mZD), gMu and log-prob")
+        #expect(svg.components(separatedBy: "<polyline class=\"walker").count - 1 == 3 * 8)
+        #expect(svg.contains("class=\"burn-in\"") && svg.contains("[MeV]") && svg.contains(">ln p<"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/trace.png") && out.stdout.contains("trace.png")
+                || out.stdout.contains("note: no PNG"))
+        let json = try #require(try DarkzRunner.run(["diagnose", file, "--json", "--plot", folder]).json)
+        #expect((json["plots"] as? [String])?.first == folder + "/trace.svg")
+    }
+
     /// A run stopped long before 50 tau: diagnose prints its table and exits with 3.
     @Test func diagnoseExitsWithThreeWhenNotConverged() throws {
         let file = NSTemporaryDirectory() + "darkz-cli-short-\(getpid()).h5"
