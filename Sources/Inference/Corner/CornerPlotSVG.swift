@@ -205,17 +205,8 @@ public struct CornerPlotSVG {
 
     func verticalAxis(_ k: Int, _ x: Double, _ y0: Double, _ canvas: inout SVGCanvas) {
         let ticks = yTicks(k)
-        for v in ticks.minor { canvas.line(x - 3, y0 + panel - ticks.offset(v), x, y0 + panel - ticks.offset(v), width: 0.8) }
-        var widest = 0.0
-        for t in ticks.major {
-            let y = y0 + panel - ticks.offset(t.position)
-            canvas.line(x - 5, y, x, y)
-            canvas.append(t.label.svg(x: x - 8, y: y + 0.36 * tickFont, fontSize: tickFont, anchor: "end", attributes: "class=\"tick y\""))
-            widest = max(widest, t.label.width(fontSize: tickFont))
-        }
-        let lx = x - 8 - widest - 10
-        canvas.append("<g transform=\"" + String(format: "translate(%.2f %.2f) rotate(-90)", lx, y0 + panel / 2) + "\">"
-                      + parameters[k].axisLabel(multiplier: ticks.multiplier).svg(x: 0, y: 0, fontSize: labelFont, anchor: "middle", attributes: "class=\"axis-label\"") + "</g>")
+        canvas.leftAxis(ticks, x: x, top: y0, height: panel, label: parameters[k].axisLabel(multiplier: ticks.multiplier),
+                        tickFont: tickFont, labelFont: labelFont)
     }
 
     func legend(_ canvas: inout SVGCanvas) {

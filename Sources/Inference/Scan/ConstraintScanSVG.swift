@@ -160,19 +160,10 @@ public struct ConstraintScanSVG {
         }
         canvas.append(axis.axisLabel(multiplier: xt.multiplier).svg(x: x0 + plotWidth / 2, y: y0 + plotHeight + 8 + tickFont + 8 + labelFont,
                                                                      fontSize: labelFont, anchor: "middle", attributes: "class=\"axis-label\""))
-        for v in yt.minor { canvas.line(x0 - 3, y0 + plotHeight - yt.offset(v), x0, y0 + plotHeight - yt.offset(v), width: 0.8) }
-        var widest = 0.0
-        for t in yt.major {
-            let yy = y0 + plotHeight - yt.offset(t.position)
-            canvas.line(x0 - 5, yy, x0, yy)
-            canvas.append(t.label.svg(x: x0 - 8, y: yy + 0.36 * tickFont, fontSize: tickFont, anchor: "end", attributes: "class=\"tick y\""))
-            widest = max(widest, t.label.width(fontSize: tickFont))
-        }
         var yLabel: PlotText = k < scan.columns.count ? "prediction" : PlotText("total χ") + .sup("2")
         if let e = yt.multiplier { yLabel = yLabel + PlotText(" [10") + .sup(e < 0 ? "−\(-e)" : "\(e)") + PlotText("]") }
-        let lx = max(x0 - 8 - widest - 8, x0 - left + labelFont)
-        canvas.append("<g transform=\"" + String(format: "translate(%.2f %.2f) rotate(-90)", lx, y0 + plotHeight / 2) + "\">"
-                      + yLabel.svg(x: 0, y: 0, fontSize: labelFont, anchor: "middle", attributes: "class=\"axis-label\"") + "</g>")
+        canvas.leftAxis(yt, x: x0, top: y0, height: plotHeight, label: yLabel, tickFont: tickFont, labelFont: labelFont,
+                        labelGap: 8, minimumLabelX: x0 - left + labelFont)
         // title
         canvas.append(PlotText(name).svg(x: x0, y: y0 - 24, fontSize: 13, attributes: "font-weight=\"bold\" class=\"title\""))
         canvas.append(subtitle(k).svg(x: x0, y: y0 - 8, fontSize: 10.5, attributes: "fill=\"#444444\" class=\"subtitle\""))
