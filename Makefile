@@ -4,7 +4,7 @@
 SWIFT ?= swift
 DARKZ := .build/release/darkz
 
-.PHONY: run test setup build clean
+.PHONY: run test setup build clean gallery
 
 setup:
 	@bash scripts/ensure-system-packages.sh
@@ -22,6 +22,15 @@ run: build
 
 test: setup
 	$(SWIFT) test
+
+# The figures of docs/images (issue #13 item 6, in part): case C's corner plot and trace from the
+# make-run chain, and a scan of three constraints against M_ZD at the paper's case-C couplings.
+gallery: run
+	$(DARKZ) diagnose chains/caseC.h5 --plot chains/caseC-trace
+	$(DARKZ) scan --case C --g-mu -0.033 --constraints bs-mumu,k-pi-nunu,g-2 --out chains/caseC-scan
+	cp chains/caseC-corner/corner.png docs/images/caseC-corner.png
+	cp chains/caseC-trace/trace.png docs/images/caseC-trace.png
+	cp chains/caseC-scan/scan.png docs/images/caseC-scan.png
 
 clean:
 	rm -rf .build
