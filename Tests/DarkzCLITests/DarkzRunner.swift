@@ -30,10 +30,19 @@ enum DarkzRunner {
     }
 
     static func run(_ arguments: [String]) throws -> Output {
+        let result = try capture(executable, arguments, directory: root)
+        return Output(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
+                      stderr: String(decoding: result.stderr, as: UTF8.self))
+    }
+
+    /// Runs a program and returns its exit status, stdout and stderr (stdout read first: it may exceed
+    /// a pipe's buffer; stderr is small).
+    static func capture(_ executable: URL, _ arguments: [String], directory: String? = nil) throws
+        -> (status: Int32, stdout: Data, stderr: Data) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -41,7 +50,6 @@ enum DarkzRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return (process.terminationStatus, stdout, stderr)
     }
 }

@@ -128,17 +128,7 @@ enum GetdistScript {
     }
 
     static func python(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // stderr is small; read it after stdout, which may exceed a pipe's buffer
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+        let r = try DarkzRunner.capture(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
+        return (r.status, r.stdout, String(decoding: r.stderr, as: UTF8.self))
     }
 }

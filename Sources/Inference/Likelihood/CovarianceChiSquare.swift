@@ -65,12 +65,12 @@ public struct CovarianceChiSquare: Sendable {
             return .infinity
         }
         let k = r.count
-        var f = factor, b = r, x = [Double](repeating: 0, count: k)
-        f.withUnsafeMutableBufferPointer { fp in
-            b.withUnsafeMutableBufferPointer { bp in
+        var x = [Double](repeating: 0, count: k)
+        factor.withUnsafeBufferPointer { fp in
+            r.withUnsafeBufferPointer { bp in
                 x.withUnsafeMutableBufferPointer { xp in
-                    var m = gsl_matrix_view_array(fp.baseAddress, k, k)
-                    var bv = gsl_vector_view_array(bp.baseAddress, k)
+                    var m = gsl_matrix_const_view_array(fp.baseAddress, k, k)
+                    var bv = gsl_vector_const_view_array(bp.baseAddress, k)
                     var xv = gsl_vector_view_array(xp.baseAddress, k)
                     _ = gsl_linalg_cholesky_solve(&m.matrix, &bv.vector, &xv.vector)
                 }
