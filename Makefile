@@ -19,16 +19,18 @@ run: build
 	$(DARKZ) credible chains/caseC.h5
 	$(DARKZ) evidence chains/caseC.h5
 	$(DARKZ) corner chains/caseC.h5
+	$(DARKZ) regions chains/caseC.h5
 
 test: setup
 	$(SWIFT) test
 
-# The figures of docs/images (issue #13 item 6, in part): case C's corner plot and trace from the
-# make-run chain, and a scan of three constraints against M_ZD at the paper's case-C couplings.
+# The figures of docs/images: case C's corner plot, regions plot (every constraint) and trace from
+# the make-run chain, and a scan of three constraints against M_ZD at the paper's case-C couplings.
 gallery: run
 	$(DARKZ) diagnose chains/caseC.h5 --plot chains/caseC-trace
 	$(DARKZ) scan --case C --g-mu -0.033 --constraints bs-mumu,k-pi-nunu,g-2 --out chains/caseC-scan
 	cp chains/caseC-corner/corner.png docs/images/caseC-corner.png
+	cp chains/caseC-regions/regions.png docs/images/caseC-regions.png
 	cp chains/caseC-trace/trace.png docs/images/caseC-trace.png
 	cp chains/caseC-scan/scan.png docs/images/caseC-scan.png
 
