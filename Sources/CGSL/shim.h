@@ -19,4 +19,5 @@
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_chebyshev.h>
 #endif

@@ -23,6 +23,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let result = try SamplerBenchmark.run(overheadSeconds: seconds)
         let likelihood = LikelihoodBenchmark.run(try BinnedPredictor.standard(), seconds: seconds)
+        let constrained = try ConstrainedLikelihoodBenchmark.run(try BinnedPredictor.standard(), seconds: seconds)
         let emcee = compareEmcee ? EmceeReference.proposalsPerSecond() : nil
         let report = BenchReport(
             sampler_proposals_per_s: result.proposalsPerSecond,
@@ -33,6 +34,9 @@ struct BenchCommand: ParsableCommand {
             likelihood_evals_per_s: likelihood.evaluationsPerSecond,
             likelihood_max_relative_deviation: likelihood.maxRelativeDeviation,
             likelihood_accuracy_points: likelihood.accuracyPoints,
+            constrained_likelihood_evals_per_s: constrained.evaluationsPerSecond,
+            constrained_max_relative_deviation: constrained.maxRelativeDeviation,
+            constrained: constrained,
             emcee_proposals_per_s: emcee,
             ratio_to_emcee: emcee.map { result.proposalsPerSecond / $0 })
         if json { try printJSON(report) } else { print(report.text) }
@@ -49,6 +53,9 @@ struct BenchReport: Encodable {
     let likelihood_evals_per_s: Double
     let likelihood_max_relative_deviation: Double
     let likelihood_accuracy_points: Int
+    let constrained_likelihood_evals_per_s: Double
+    let constrained_max_relative_deviation: Double
+    let constrained: ConstrainedLikelihoodBenchmark.Result
     let emcee_proposals_per_s: Double?
     let ratio_to_emcee: Double?
 
@@ -62,6 +69,7 @@ struct BenchReport: Encodable {
         lines.append(String(format: "likelihood:        %.3g points/s on one core (26 table predictions + chi^2)", likelihood_evals_per_s))
         lines.append(String(format: "accuracy:          max |fixed nodes - adaptive GSL (epsrel 1e-10)| / reference = %.2e over %d points at bin edges",
                             likelihood_max_relative_deviation, likelihood_accuracy_points))
+        lines += constrained.textLines
         if let emcee = emcee_proposals_per_s, let ratio = ratio_to_emcee {
             lines.append(String(format: "emcee (same run):  %.3g proposals/s; darkz/emcee = %.0f", emcee, ratio))
         }

@@ -9,6 +9,16 @@ public struct ConstraintData: Sendable {
         /// The default constraint this row is a documented alternative to (column `alternative_to`),
         /// or nil for a default. Alternatives are chosen by name only, never by `all`.
         public let alternativeTo: String?
+        /// z of the CL, one-sided (P(Z < z) = cl), which scales limits to half-Gaussians; found once.
+        public let oneSidedZ: Double
+
+        public init(form: ConstraintForm, cl: Double, alternativeTo: String?) {
+            self.form = form
+            self.cl = cl
+            self.alternativeTo = alternativeTo
+            oneSidedZ = ConstraintForm.oneSidedZ(cl)
+        }
+
         public var kind: String {
             switch form {
             case .gaussian, .external: return "measurement"

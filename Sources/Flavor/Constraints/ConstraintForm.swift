@@ -36,6 +36,32 @@ public enum ConstraintForm: Sendable {
         }
     }
 
+    /// chi^2 alone, as `judge` computes it (nil where the form does not apply), with the one-sided z of
+    /// the CL given: the likelihood's path, without the exclusion verdict.
+    @inlinable
+    public func chiSquare(_ prediction: Double, theoryError: Double = 0, mass: Double, oneSidedZ z: Double) -> Double? {
+        switch self {
+        case let .gaussian(value, up, down):
+            let side = prediction >= value ? up : down
+            let pull = (prediction - value) / (side * side + theoryError * theoryError).squareRoot()
+            return pull * pull
+        case let .upperLimit(limit):
+            return Self.limitChiSquare(prediction, limit: limit, oneSidedZ: z)
+        case let .limitCurve(curve):
+            guard mass >= curve.x.first!, mass <= curve.x.last! else { return nil }
+            return Self.limitChiSquare(prediction, limit: curve(mass), oneSidedZ: z)
+        case .external:
+            return nil
+        }
+    }
+
+    /// The chi^2 of `judgeLimit`: (max(prediction, 0) z / limit)^2.
+    @inlinable
+    public static func limitChiSquare(_ prediction: Double, limit: Double, oneSidedZ z: Double) -> Double {
+        let pull = max(prediction, 0) / (limit / z)
+        return pull * pull
+    }
+
     static func judgeLimit(_ prediction: Double, limit: Double, cl: Double) -> (chi2: Double, pull: Double, excluded: Bool, bound: Double) {
         let sigma = limit / oneSidedZ(cl)
         let pull = max(prediction, 0) / sigma

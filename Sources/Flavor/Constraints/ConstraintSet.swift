@@ -10,6 +10,13 @@ public struct ConstraintSet: Sendable {
     /// The row of each constraint, index for index.
     let entries: [ConstraintData.Entry]
     public let data: ConstraintData
+    /// Each constraint with its row behind a class, opened from the existential once: calls through
+    /// `any Constraint` copy the constraint and its row, and stored closures retain their context, on
+    /// every call; `terms` holds the references, `unretainedTerms` calls them without reference counting.
+    let terms: [LikelihoodTerm]
+    let unretainedTerms: [Unmanaged<LikelihoodTerm>]
+    /// The Z_D decay thresholds (2 m_e, 2 m_mu, the axial hadronic ones), where the branching fractions change form.
+    let thresholds: [Double]
 
     public var names: [String] { constraints.map(\.name) }
 
@@ -31,7 +38,11 @@ public struct ConstraintSet: Sendable {
         }
         self.constraints = constraints
         entries = constraints.map { data.entries[$0.name]! }
+        terms = zip(constraints, entries).map { c, entry in c.likelihoodTerm(entry: entry) }
+        unretainedTerms = terms.map { Unmanaged.passUnretained($0) }
         self.data = data
+        thresholds = [2 * model.inputs.massElectron, 2 * model.inputs.massMuon,
+                      model.decays.axialThresholdLight, model.decays.axialThresholdStrange]
     }
 
     public static func standard(model: DarkBosonModel, onShell: OnShellProduction) throws -> ConstraintSet {
@@ -81,11 +92,31 @@ public struct ConstraintSet: Sendable {
         return chosen.map { result($0, at: point) }
     }
 
+    /// The likelihood's prediction of the constraint at `index` (`Constraint.fastPrediction`).
+    public func fastPrediction(_ index: Int, at point: DarkBosonPoint) -> ConstraintPrediction? {
+        constraints[index].fastPrediction(at: point)
+    }
+
+    /// The chi^2 of the constraint at `index` as the likelihood sees it: its fast prediction judged
+    /// (`Constraint.likelihoodChiSquare`, the chi^2 of `judge`).
+    public func chiSquare(_ index: Int, at point: DarkBosonPoint) -> Double {
+        withExtendedLifetime(terms) { unretainedTerms[index]._withUnsafeGuaranteedRef { $0.chiSquare(point) } }
+    }
+
     /// The summed chi^2 of the constraints at `indices` (from `indices(of:)`), in that order: the
-    /// likelihood's hot path, without building the array of results.
+    /// likelihood's hot path, without building results or copying constraints.
     public func chiSquare(_ point: DarkBosonPoint, indices: [Int]) -> Double {
-        var total = 0.0
-        for i in indices { total += result(i, at: point).chi2 }
-        return total
+        withExtendedLifetime(terms) {
+            unretainedTerms.withUnsafeBufferPointer { terms in
+                var total = 0.0
+                for i in indices { total += terms[i]._withUnsafeGuaranteedRef { $0.chiSquare(point) } }
+                return total
+            }
+        }
+    }
+
+    /// Every constraint's special masses (`Constraint.specialMasses`) and the Z_D's decay thresholds, sorted.
+    public var specialMasses: [Double] {
+        Array(Set(constraints.flatMap(\.specialMasses) + thresholds)).sorted()
     }
 }

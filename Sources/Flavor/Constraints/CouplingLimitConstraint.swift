@@ -48,15 +48,24 @@ public struct CouplingLimitConstraint: Constraint {
         }
     }
 
+    /// The curve's limit at `mass`, nil outside its range or in a vetoed window.
+    func limit(mass: Double, entry: ConstraintData.Entry) -> Double? {
+        guard case let .limitCurve(curve) = entry.form, mass >= curve.x.first!, mass <= curve.x.last! else { return nil }
+        let limit = curve(mass)
+        return limit < vetoAbove ? limit : nil
+    }
+
+    public func chiSquare(_ prediction: ConstraintPrediction, mass: Double, entry: ConstraintData.Entry) -> Double {
+        guard let limit = limit(mass: mass, entry: entry) else { return 0 }
+        return ConstraintForm.limitChiSquare(prediction.value * prediction.value, limit: limit * limit, oneSidedZ: entry.oneSidedZ)
+    }
+
     /// The signal grows as the coupling squared, so the half-Gaussian of `ConstraintForm` is applied to
     /// the squares. Outside the curve's mass range, or where the curve reaches `vetoAbove`, the
     /// constraint does not apply.
     public func judge(_ prediction: ConstraintPrediction, mass: Double, entry: ConstraintData.Entry) -> ConstraintResult {
-        guard case let .limitCurve(curve) = entry.form, mass >= curve.x.first!, mass <= curve.x.last!,
-              curve(mass) < vetoAbove else {
-            return .notApplicable(name, kind: entry.kind, cl: entry.cl)
-        }
-        let coupling = prediction.value, limit = curve(mass)
+        guard let limit = limit(mass: mass, entry: entry) else { return .notApplicable(name, kind: entry.kind, cl: entry.cl) }
+        let coupling = prediction.value
         let judged = ConstraintForm.judgeLimit(coupling * coupling, limit: limit * limit, cl: entry.cl)
         return ConstraintResult(name: name, applies: true, prediction: coupling, bound: limit, kind: entry.kind,
                                 chi2: judged.chi2, pull: judged.pull, excluded: judged.excluded, cl: entry.cl)

@@ -44,7 +44,11 @@ public struct DarkPhotonRecastConstraint: Constraint {
     }
 
     public func factors(at point: DarkBosonPoint) -> Factors? {
-        let m = point.parameters.mZD, reference = darkPhotonWidths(mass: m)
+        factors(at: point, reference: darkPhotonWidths(mass: point.parameters.mZD))
+    }
+
+    func factors(at point: DarkBosonPoint, reference: (muons: Double, total: Double)) -> Factors? {
+        let m = point.parameters.mZD
         guard reference.muons > 0 else { return nil }
         let w = point.widths
         return Factors(production: production.ratio(mass: m, couplings: QuarkCurrent(point.couplings)),
@@ -63,15 +67,37 @@ public struct DarkPhotonRecastConstraint: Constraint {
 
     /// The dark photon's prompt efficiency at the limit eps_lim at mass m.
     public func darkPhotonEfficiency(mass m: Double, limit: Double) -> Double {
-        efficiency(mass: m, width: limit * limit * darkPhotonWidths(mass: m).total)
+        darkPhotonEfficiency(mass: m, limit: limit, totalWidth: darkPhotonWidths(mass: m).total)
+    }
+
+    func darkPhotonEfficiency(mass m: Double, limit: Double, totalWidth: Double) -> Double {
+        efficiency(mass: m, width: limit * limit * totalWidth)
+    }
+
+    /// The curve's limit at `mass`, nil outside its range or in a vetoed window.
+    func limit(mass: Double, entry: ConstraintData.Entry) -> Double? {
+        guard case let .limitCurve(curve) = entry.form, mass >= curve.x.first!, mass <= curve.x.last! else { return nil }
+        let limit = curve(mass)
+        return limit < Self.vetoAbove ? limit : nil
+    }
+
+    /// `judge`'s chi^2 with the dark photon's widths computed once for prediction and reference efficiency.
+    public func likelihoodChiSquare(at point: DarkBosonPoint, entry: ConstraintData.Entry) -> Double {
+        let m = point.parameters.mZD, widths = darkPhotonWidths(mass: m)
+        guard let f = factors(at: point, reference: widths), let limit = limit(mass: m, entry: entry) else { return 0 }
+        let prediction = f.product.squareRoot(), reference = darkPhotonEfficiency(mass: m, limit: limit, totalWidth: widths.total)
+        guard prediction.isFinite, reference > 0 else { return 0 }
+        let coupling = prediction / reference.squareRoot()
+        return ConstraintForm.limitChiSquare(coupling * coupling, limit: limit * limit, oneSidedZ: entry.oneSidedZ)
+    }
+
+    public func chiSquare(_ prediction: ConstraintPrediction, mass: Double, entry: ConstraintData.Entry) -> Double {
+        judge(prediction, mass: mass, entry: entry).chi2
     }
 
     public func judge(_ prediction: ConstraintPrediction, mass: Double, entry: ConstraintData.Entry) -> ConstraintResult {
-        guard case let .limitCurve(curve) = entry.form, mass >= curve.x.first!, mass <= curve.x.last!,
-              curve(mass) < Self.vetoAbove else {
-            return .notApplicable(name, kind: entry.kind, cl: entry.cl)
-        }
-        let limit = curve(mass), reference = darkPhotonEfficiency(mass: mass, limit: limit)
+        guard let limit = limit(mass: mass, entry: entry) else { return .notApplicable(name, kind: entry.kind, cl: entry.cl) }
+        let reference = darkPhotonEfficiency(mass: mass, limit: limit)
         guard reference > 0 else { return .notApplicable(name, kind: entry.kind, cl: entry.cl) }
         let coupling = prediction.value / reference.squareRoot()
         let judged = ConstraintForm.judgeLimit(coupling * coupling, limit: limit * limit, cl: entry.cl)

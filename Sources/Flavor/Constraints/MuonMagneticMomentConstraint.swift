@@ -13,6 +13,7 @@ public struct MuonMagneticMomentConstraint: Constraint {
 
     public let measurement: Measurement
     let inputs: FlavorInputs
+    let table: MuonAnomalousMomentTable
 
     public var name: String { measurement.rawValue }
     public var summary: String {
@@ -25,10 +26,17 @@ public struct MuonMagneticMomentConstraint: Constraint {
     }
 
     public static func family(model: DarkBosonModel, onShell: OnShellProduction) throws -> [MuonMagneticMomentConstraint] {
-        Measurement.allCases.map { MuonMagneticMomentConstraint(measurement: $0, inputs: model.inputs) }
+        let table = MuonAnomalousMomentTable(muonMass: model.inputs.massMuon)
+        return Measurement.allCases.map { MuonMagneticMomentConstraint(measurement: $0, inputs: model.inputs, table: table) }
     }
 
     public func prediction(at point: DarkBosonPoint) -> ConstraintPrediction? {
         ConstraintPrediction(MuonAnomalousMoment.value(point.parameters, inputs: inputs))
     }
+
+    public func fastPrediction(at point: DarkBosonPoint) -> ConstraintPrediction? {
+        ConstraintPrediction(table.value(point))
+    }
+
+    public var specialMasses: [Double] { table.table.segmentMasses }
 }

@@ -18,6 +18,8 @@ public struct NeutrinoModeConstraint: Constraint {
     public let observable: Observable
     let onShell: OnShellProduction
     let kaons: KaonToPionProduction
+    /// The B -> K or B -> K* production tabulated in M_ZD (nil for the kaon modes, closed forms).
+    let table: OnShellProductionTable?
     let standardModel, standardModelError: Double
 
     public var name: String { observable.rawValue }
@@ -37,6 +39,8 @@ public struct NeutrinoModeConstraint: Constraint {
     public static func family(model: DarkBosonModel, onShell: OnShellProduction) throws -> [NeutrinoModeConstraint] {
         let inputs = model.inputs
         let kaons = try KaonToPionProduction(inputs: inputs)
+        let bToK = OnShellProductionTable(.bPlusToKPlus, production: onShell)
+        let bToKStar = OnShellProductionTable(.bZeroToKStarZero, production: onShell)
         return try Observable.allCases.map { observable in
             let sm: (value: Double, error: Double)
             switch observable {
@@ -45,7 +49,13 @@ public struct NeutrinoModeConstraint: Constraint {
             case .kToPi, .kToPiNA62: sm = (try inputs.value("BR_Kplus_piplus_nunu_SM"), try inputs.value("BR_Kplus_piplus_nunu_SM_error"))
             case .kLToPiLimit: sm = (try inputs.value("BR_KL_pi0_nunu_SM"), 0)
             }
-            return NeutrinoModeConstraint(observable: observable, onShell: onShell, kaons: kaons,
+            let table: OnShellProductionTable?
+            switch observable {
+            case .bToKLimit, .bToKAverage, .bToKBelle2: table = bToK
+            case .bToKStarLimit: table = bToKStar
+            case .kToPi, .kToPiNA62, .kLToPiLimit: table = nil
+            }
+            return NeutrinoModeConstraint(observable: observable, onShell: onShell, kaons: kaons, table: table,
                                           standardModel: sm.value, standardModelError: sm.error)
         }
     }
@@ -60,9 +70,21 @@ public struct NeutrinoModeConstraint: Constraint {
         }
     }
 
-    public func prediction(at point: DarkBosonPoint) -> ConstraintPrediction? {
+    func prediction(production: Double, at point: DarkBosonPoint) -> ConstraintPrediction {
         let w = point.widths
-        return ConstraintPrediction(standardModel + production(point) * w.branchingFraction(w.invisible),
-                                    theoryError: standardModelError)
+        return ConstraintPrediction(standardModel + production * w.branchingFraction(w.invisible), theoryError: standardModelError)
+    }
+
+    public func prediction(at point: DarkBosonPoint) -> ConstraintPrediction? {
+        prediction(production: production(point), at: point)
+    }
+
+    /// The B modes' production from the table; the kaon modes' closed forms as they are.
+    public func fastPrediction(at point: DarkBosonPoint) -> ConstraintPrediction? {
+        prediction(production: table?.branchingFraction(point) ?? production(point), at: point)
+    }
+
+    public var specialMasses: [Double] {
+        table?.table.segmentMasses ?? [kaons.chargedThreshold, kaons.neutralThreshold]
     }
 }

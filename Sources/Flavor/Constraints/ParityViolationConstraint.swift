@@ -28,6 +28,11 @@ public struct ParityViolationConstraint: Constraint {
         ConstraintPrediction(parityViolation.weakCharge(target, point.parameters))
     }
 
+    public func chiSquare(_ prediction: ConstraintPrediction, mass: Double, entry: ConstraintData.Entry) -> Double {
+        let pull = parityViolation.measurement(target).pull(prediction.value)
+        return pull * pull
+    }
+
     /// pull = (Q_W - Q_W^measured) / sigma; excluded when |pull| exceeds the two-sided z of the CL.
     public func judge(_ prediction: ConstraintPrediction, mass: Double, entry: ConstraintData.Entry) -> ConstraintResult {
         let m = parityViolation.measurement(target)

@@ -12,6 +12,14 @@ public struct WWidthConstraint: Constraint {
 
     public let formula: Formula
     let inputs: FlavorInputs
+    /// G_F M_W^5.
+    let numerator: Double
+
+    init(formula: Formula, inputs: FlavorInputs) {
+        self.formula = formula
+        self.inputs = inputs
+        numerator = inputs.fermiConstant * pow(inputs.massW, 5)
+    }
 
     public var name: String { formula.rawValue }
     public var summary: String {
@@ -30,8 +38,11 @@ public struct WWidthConstraint: Constraint {
     /// G_F M_W^5 / (512 sqrt 2 pi^3 M^2): eq. 4.40 per unit coupling squared (the Goldstone-equivalence width
     /// of a longitudinal Z_D with charge mismatch 1, docs/physics.md §7).
     func widthPerCouplingSquared(mass m: Double) -> Double {
-        inputs.fermiConstant * pow(inputs.massW, 5) / (512 * 2.0.squareRoot() * pow(Double.pi, 3) * m * m)
+        numerator / (Self.denominator * m * m)
     }
+
+    /// 512 sqrt 2 pi^3 of `widthPerCouplingSquared` (G_F M_W^5 is `numerator`).
+    static let denominator = 512 * 2.0.squareRoot() * pow(Double.pi, 3)
 
     /// darkz (default): sum_l Delta_l^2 G_F M_W^5 / (512 sqrt 2 pi^3 M_ZD^2), Delta_l the charge mismatch at the
     /// W vertex (`LeptonChargeMismatch`): zero for the mixing couplings, the direct couplings otherwise. Left out

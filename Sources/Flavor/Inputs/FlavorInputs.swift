@@ -46,6 +46,10 @@ public struct FlavorInputs: Sendable {
         massUp = try v("m_u"); massDown = try v("m_d"); massStrange = try v("m_s")
         massCharm = try v("m_c"); massBottom = try v("m_b"); massTop = try v("m_t_MSbar")
         ckm = CKMMatrix(s12: try v("ckm_s12"), s13: try v("ckm_s13"), s23: try v("ckm_s23"), delta: try v("ckm_delta"))
+        electricCharge = (4 * Double.pi * alphaEM0).squareRoot()
+        sinThetaW = sin2ThetaW.squareRoot()
+        cosThetaW = (1 - sin2ThetaW).squareRoot()
+        weakCoupling = electricCharge / sinThetaW
     }
 
     /// A copy with some values replaced (for tests and cross-checks).
@@ -61,10 +65,11 @@ public struct FlavorInputs: Sendable {
 
     // MARK: Electroweak couplings (one scheme throughout: alpha(0) and the MSbar sin^2 theta_W; docs/physics.md §1)
 
+    // Stored (set in init from alpha(0) and sin^2 theta_W): every parameter point's couplings use them.
     /// e = sqrt(4 pi alpha(0)).
-    public var electricCharge: Double { (4 * Double.pi * alphaEM0).squareRoot() }
-    public var sinThetaW: Double { sin2ThetaW.squareRoot() }
-    public var cosThetaW: Double { (1 - sin2ThetaW).squareRoot() }
+    public let electricCharge: Double
+    public let sinThetaW: Double
+    public let cosThetaW: Double
     /// g = e / sin theta_W.
-    public var weakCoupling: Double { electricCharge / sinThetaW }
+    public let weakCoupling: Double
 }

@@ -97,13 +97,37 @@ public struct CoherentScattering: Sendable {
         return total
     }
 
+    /// The Z_D's weak-charge shift of each nucleus per unit coupling, c = g_nu [Z (2 v_u + v_d) + N (v_u + 2 v_d)] / (sqrt 2 G_F).
+    func chargeShift(_ nucleus: Int, neutrinoCoupling gNu: Double, vectorUp vUp: Double, vectorDown vDown: Double) -> Double {
+        let nuc = nuclei[nucleus]
+        return gNu * (nuc.protons * (2 * vUp + vDown) + nuc.neutrons * (vUp + 2 * vDown)) / sqrt2GF
+    }
+
+    /// The mass moments of nucleus `n` over the window's nodes: B = sum_k w_k Q_w^SM / (Q_k^2 + M^2) and
+    /// C = sum_k w_k / (Q_k^2 + M^2)^2, so that its rate is sum_k w_k Q_w^SM^2 + 2 c B + c^2 C exactly.
+    func massMoments(_ n: Int, mass: Double) -> (b: Double, c: Double) {
+        let nuc = nuclei[n], m2 = mass * mass
+        var b = 0.0, c = 0.0
+        for k in nuc.weights.indices {
+            let f = 1 / (nuc.q2[k] + m2)
+            b += nuc.weights[k] * nuc.weakChargeSM * f
+            c += nuc.weights[k] * f * f
+        }
+        return (b, c)
+    }
+
+    /// The Standard-Model rate of nucleus n, sum_k w_k Q_w^SM^2.
+    func standardModelRate(_ n: Int) -> Double {
+        nuclei[n].weights.reduce(0) { $0 + $1 * nuclei[n].weakChargeSM * nuclei[n].weakChargeSM }
+    }
+
     /// N/N_SM in the window for a Z_D of mass M (GeV) with coupling gNu to nu_L and vector couplings
     /// vUp, vDown to u and d quarks.
     public func ratio(mass: Double, neutrinoCoupling gNu: Double, vectorUp vUp: Double, vectorDown vDown: Double) -> Double {
         let m2 = mass * mass
         var rate = 0.0
-        for nuc in nuclei {
-            let charge = gNu * (nuc.protons * (2 * vUp + vDown) + nuc.neutrons * (vUp + 2 * vDown)) / sqrt2GF
+        for (n, nuc) in nuclei.enumerated() {
+            let charge = chargeShift(n, neutrinoCoupling: gNu, vectorUp: vUp, vectorDown: vDown)
             for k in nuc.weights.indices {
                 let qw = nuc.weakChargeSM + charge / (nuc.q2[k] + m2)
                 rate += nuc.weights[k] * qw * qw

@@ -22,6 +22,8 @@ public struct NeutrinoTrident: Sendable {
     /// sqrt 2 G_F (GeV^-2).
     let sqrt2GF: Double
     let lnMassMin: Double, lnMassStep: Double
+    /// ln of the positive moments s1vv, s2vv, s1aa, s2aa (NaN where one is not positive; unused there).
+    let logMoments: (s1vv: [Double], s2vv: [Double], s1aa: [Double], s2aa: [Double])
 
     public init(table: TridentTable, inputs: FlavorInputs) {
         self.table = table
@@ -30,6 +32,7 @@ public struct NeutrinoTrident: Sendable {
         sqrt2GF = 2.0.squareRoot() * inputs.fermiConstant
         lnMassMin = log(table.masses[0])
         lnMassStep = log(table.masses[1] / table.masses[0])
+        logMoments = (table.s1vv.map { log($0) }, table.s2vv.map { log($0) }, table.s1aa.map { log($0) }, table.s2aa.map { log($0) })
     }
 
     /// Reads data/<file> (e.g. trident_ccfr.csv).
@@ -40,24 +43,23 @@ public struct NeutrinoTrident: Sendable {
     /// The moments (s1, s2) for X = vv, aa, va at mass M; nil below the table. Above the table the
     /// heavy-mass forms s1 ~ 1/M^2, s2 ~ 1/M^4 continue the last row.
     func moments(mass: Double) -> (s1: (Double, Double, Double), s2: (Double, Double, Double))? {
-        let t = table
-        let n = t.masses.count
-        guard mass >= t.masses[0] * (1 - 1e-12) else { return nil }
-        if mass >= t.masses[n - 1] {
-            let r2 = pow(t.masses[n - 1] / mass, 2)
-            return ((t.s1vv[n - 1] * r2, t.s1aa[n - 1] * r2, t.s1va[n - 1] * r2),
-                    (t.s2vv[n - 1] * r2 * r2, t.s2aa[n - 1] * r2 * r2, t.s2va[n - 1] * r2 * r2))
+        let n = table.masses.count
+        guard mass >= table.masses[0] * (1 - 1e-12) else { return nil }
+        if mass >= table.masses[n - 1] {
+            let r2 = pow(table.masses[n - 1] / mass, 2)
+            return ((table.s1vv[n - 1] * r2, table.s1aa[n - 1] * r2, table.s1va[n - 1] * r2),
+                    (table.s2vv[n - 1] * r2 * r2, table.s2aa[n - 1] * r2 * r2, table.s2va[n - 1] * r2 * r2))
         }
         let x = (log(mass) - lnMassMin) / lnMassStep
         let i = min(max(Int(x), 0), n - 2)
         let f = x - Double(i)
-        // positive moments interpolated in ln s (power laws), the va moments linearly
-        func logLinear(_ a: [Double]) -> Double {
-            a[i] > 0 && a[i + 1] > 0 ? exp((1 - f) * log(a[i]) + f * log(a[i + 1])) : (1 - f) * a[i] + f * a[i + 1]
+        // positive moments interpolated in ln s (power laws, with the logarithms taken once), the va moments linearly
+        func logLinear(_ a: [Double], _ lnA: [Double]) -> Double {
+            a[i] > 0 && a[i + 1] > 0 ? exp((1 - f) * lnA[i] + f * lnA[i + 1]) : (1 - f) * a[i] + f * a[i + 1]
         }
         func linear(_ a: [Double]) -> Double { (1 - f) * a[i] + f * a[i + 1] }
-        return ((logLinear(t.s1vv), logLinear(t.s1aa), linear(t.s1va)),
-                (logLinear(t.s2vv), logLinear(t.s2aa), linear(t.s2va)))
+        return ((logLinear(table.s1vv, logMoments.s1vv), logLinear(table.s1aa, logMoments.s1aa), linear(table.s1va)),
+                (logLinear(table.s2vv, logMoments.s2vv), logLinear(table.s2aa, logMoments.s2aa), linear(table.s2va)))
     }
 
     /// sigma/sigma_SM for a vector of mass M (GeV) with coupling gNu to nu_L and (vector, axial) to
@@ -65,11 +67,11 @@ public struct NeutrinoTrident: Sendable {
     public func ratio(mass: Double, neutrinoCoupling gNu: Double, muon: ChiralCoupling) -> Double? {
         guard let m = moments(mass: mass) else { return nil }
         let cV = gNu * muon.vector / sqrt2GF, cA = gNu * muon.axial / sqrt2GF
-        let gV = vectorSM, gA = axialSM, t = table
-        let sm = gV * gV + gA * gA * t.s0aa + gV * gA * t.s0va
+        let gV = vectorSM, gA = axialSM, s0aa = table.s0aa, s0va = table.s0va
+        let sm = gV * gV + gA * gA * s0aa + gV * gA * s0va
         let vv = gV * gV + 2 * gV * cV * m.s1.0 + cV * cV * m.s2.0
-        let aa = gA * gA * t.s0aa + 2 * gA * cA * m.s1.1 + cA * cA * m.s2.1
-        let va = gV * gA * t.s0va + (gV * cA + gA * cV) * m.s1.2 + cV * cA * m.s2.2
+        let aa = gA * gA * s0aa + 2 * gA * cA * m.s1.1 + cA * cA * m.s2.1
+        let va = gV * gA * s0va + (gV * cA + gA * cV) * m.s1.2 + cV * cA * m.s2.2
         return (vv + aa + va) / sm
     }
 

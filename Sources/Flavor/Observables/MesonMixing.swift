@@ -24,6 +24,7 @@ public struct MesonMixing: Sendable {
         bK = try inputs.value("B_K_hat")
         etaB = try inputs.value("eta_B")
         eta1 = try inputs.value("eta_1")
+        deltaMBsStandardModel = Self.standardModelBsMassDifference(inputs: inputs, mBs: mBs, fBsSqrtB: fBsSqrtB, etaB: etaB)
     }
 
     /// The Inami-Lim box function S_0(x) = (4x - 11x^2 + x^3)/(4(1-x)^2) - 3x^3 ln x/(2(1-x)^3)
@@ -34,8 +35,11 @@ public struct MesonMixing: Sendable {
         (4 * x - 11 * x * x + x * x * x) / (4 * (1 - x) * (1 - x)) - 3 * x * x * x * log(x) / (2 * pow(1 - x, 3))
     }
 
-    /// Delta M_Bs^SM in GeV, eq. 4.1: G_F^2 M_Bs/(6 pi^2) M_W^2 |V_tb V_ts^*|^2 eta_B f^2 B S_0(m_t^2/M_W^2).
-    public var deltaMBsStandardModel: Double {
+    /// Delta M_Bs^SM in GeV, eq. 4.1: G_F^2 M_Bs/(6 pi^2) M_W^2 |V_tb V_ts^*|^2 eta_B f^2 B S_0(m_t^2/M_W^2)
+    /// (`standardModelBsMassDifference`, found once).
+    public let deltaMBsStandardModel: Double
+
+    static func standardModelBsMassDifference(inputs: FlavorInputs, mBs: Double, fBsSqrtB: Double, etaB: Double) -> Double {
         let lambdaT = inputs.ckm.lambda(up: 2, from: 2, to: 1).lengthSquared
         let gF = inputs.fermiConstant, mW = inputs.massW
         return gF * gF * mBs / (6 * Double.pi * Double.pi) * mW * mW * lambdaT * etaB * fBsSqrtB * fBsSqrtB

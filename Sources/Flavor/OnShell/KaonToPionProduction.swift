@@ -21,6 +21,10 @@ public struct KaonToPionProduction: Sendable {
         fPlusZero = try inputs.value("f_plus_K_pi_0"); slope = try inputs.value("lambda_plus_K_pi")
     }
 
+    /// m_K+ - m_pi+ and m_K_L - m_pi0, where the widths close.
+    public var chargedThreshold: Double { mKPlus - mPiPlus }
+    public var neutralThreshold: Double { mKL - mPi0 }
+
     func fPlus(_ q2: Double) -> Double { fPlusZero * (1 + slope * q2 / (mPiPlus * mPiPlus)) }
 
     /// B(K+ -> pi+ Z_D).
