@@ -1,10 +1,10 @@
-/// The COHERENT ratio N/N_SM as a table in M_ZD times its exact coupling dependence (docs/neutrino.md §2,
-/// "As a table"). With c_n = g_nu [Z_n (2 v_u + v_d) + N_n (v_u + 2 v_d)]/(sqrt 2 G_F) the shift of nucleus
-/// n's weak charge, its rate over the window's nodes is
+/// The COHERENT ratio N/N_SM as a table in M_ZD times its exact coupling dependence (docs/physics.md §9,
+/// docs/neutrino.md §2). With c_n = g_nu [Z_n (2 v_u + v_d) + N_n (v_u + 2 v_d)]/(sqrt 2 G_F) the shift of
+/// nucleus n's weak charge, its rate over the window's nodes is
 ///   sum_k w_k (Q_n + c_n/(Q_k^2 + M^2))^2 = A_n + 2 c_n B_n(M) + c_n^2 C_n(M),
-/// A_n = sum w Q_n^2, B_n = sum w Q_n/(Q_k^2 + M^2), C_n = sum w/(Q_k^2 + M^2)^2 (`massMoments`). The
-/// table holds B_n (M^2 + <Q^2>) and C_n (M^2 + <Q^2>)^2 for Cs and I, which tend to constants for
-/// M^2 << Q^2 and M^2 >> Q^2, from 0.1 MeV to 100 GeV; outside, the sums are taken directly.
+/// A_n = sum w Q_n^2, B_n = sum w Q_n/(Q_k^2 + M^2), C_n = sum w/(Q_k^2 + M^2)^2 (`massMoments`). The table
+/// holds B_n (M^2 + <Q^2>) and C_n (M^2 + <Q^2>)^2 for Cs and I, which tend to constants for M^2 << Q^2 and
+/// M^2 >> Q^2, from 0.1 MeV to 100 GeV; outside, the sums are taken directly.
 public final class CoherentTable: Sendable {
     public let scattering: CoherentScattering
     public let table: MassTable

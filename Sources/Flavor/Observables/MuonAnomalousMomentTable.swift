@@ -1,8 +1,8 @@
-/// The loop integrals of `MuonAnomalousMoment` tabulated once in M_ZD (docs/physics.md, "Constraints as
-/// tables"): a_mu = v^2 I_V(M) + a^2 I_A(M) exactly, the couplings outside the integrals. The table holds
-/// I_V (M^2 + m^2)/m^2 and I_A M^2/m^2, which tend to constants at both ends (I_V -> 1/(8 pi^2) for
-/// M << m and m^2/(12 pi^2 M^2) for M >> m; I_A -> -1/(4 pi^2) m^2/M^2 and -(5/3) m^2/(4 pi^2 M^2)),
-/// from 0.1 MeV to 100 GeV; outside, the integrals are computed directly.
+/// The loop integrals of `MuonAnomalousMoment` tabulated once in M_ZD (docs/physics.md §9):
+/// a_mu = v^2 I_V(M) + a^2 I_A(M) exactly, the couplings outside the integrals. The table holds
+/// I_V (M^2 + m^2)/m^2 and I_A M^2/m^2, which tend to constants at both ends (I_V -> 1/(8 pi^2) for M << m
+/// and m^2/(12 pi^2 M^2) for M >> m; I_A -> -m^2/(4 pi^2 M^2) and -(5/3) m^2/(4 pi^2 M^2)), from 0.1 MeV to
+/// 100 GeV; outside, the integrals are computed directly.
 public final class MuonAnomalousMomentTable: Sendable {
     public let muonMass: Double
     public let table: MassTable

@@ -1,7 +1,7 @@
 import Numerics
 
 /// B(H1 -> H2 Z_D) of one exclusive mode tabulated once in M_ZD times its exact coupling dependence
-/// (docs/physics.md §5, "As a table"). Every width is |F(M^2)|^2 times a function of M alone (the vertex F
+/// (docs/physics.md §9). Every width is |F(M^2)|^2 times a function of M alone (the vertex F
 /// of the couplings eps, eps_Z enters only as an overall factor, `TwoBodyProductionWidths`), so
 ///   B = |F(M^2)|^2 G(M),   G = `OnShellExclusiveChannel.branchingFraction` at F = 1.
 /// The table holds G(M) M^2 / delta^p, delta = 1 - M/(m_1 - m_2): M^2 removes the longitudinal 1/M^2, and

@@ -1,13 +1,12 @@
-/// Gamma(P+ -> mu+ nu Z_D) over every muon energy, tabulated once in M_ZD (docs/physics.md §6, "The
-/// width as a table"). The width is exactly the quadratic form
+/// Gamma(P+ -> mu+ nu Z_D) over every muon energy, tabulated once in M_ZD (docs/physics.md §9). The width is
+/// exactly the quadratic form
 ///   Gamma = W_L(M) g_L^2 + W_R(M) g_R^2 + W_LR(M) g_L g_R
-/// of `widthTerms`: the couplings multiply the squared amplitude, the integral over the Dalitz region
-/// depends on M alone. The table holds w_k(M) = W_k(M) M^2 / delta^(7/2), delta = 1 - M/(m_P - m_mu):
-/// M^2 removes the longitudinal 1/M^2 (w_k tends to a constant, or to zero for W_LR, as M -> 0), and at
-/// the threshold every W_k opens as delta^(7/2) times a series in delta (three-body phase space with two
-/// slow massive particles and a massless neutrino, delta^(5/2), times |M|^2 ∝ E_nu ∝ delta), so w_k is
-/// analytic in s = sqrt(delta) and `MassTable` interpolates it there. Below `lower` (1 MeV) the width
-/// is integrated directly.
+/// of `widthTerms`: the couplings multiply the squared amplitude, the integral over the Dalitz region depends
+/// on M alone. The table holds w_k(M) = W_k(M) M^2 / delta^(7/2), delta = 1 - M/(m_P - m_mu): M^2 removes the
+/// longitudinal 1/M^2 (w_k tends to a constant, or to zero for W_LR, as M -> 0), and at the threshold every
+/// W_k opens as delta^(7/2) times a series in delta (three-body phase space with two slow massive particles
+/// and a massless neutrino, delta^(5/2), times |M|^2 ∝ E_nu ∝ delta), so w_k is analytic in s = sqrt(delta)
+/// and `MassTable` interpolates it there. Below `lower` (1 MeV) the width is integrated directly.
 public final class RadiativeWidthTable: Sendable {
     public let decay: RadiativeLeptonicDecay
     public let table: MassTable

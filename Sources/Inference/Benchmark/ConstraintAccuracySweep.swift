@@ -13,9 +13,12 @@ public enum ConstraintAccuracySweep {
         public var points: Int
     }
 
-    /// The shipped priors files (priors/*.toml).
-    public static let shippedPriors = ["caseA", "caseA-invisible", "caseB", "caseC",
-                                       "caseA-2025", "caseA-invisible-2025", "caseB-2025", "caseC-2025"]
+    /// Every priors file of the repository's priors/ folder (`folder`, or the one beside caseC.toml), by name.
+    public static func shippedPriors(folder: String? = nil) throws -> [PriorsFile] {
+        let folder = try folder ?? (DataDirectory.path(of: "caseC.toml", inRepositoryFolder: "priors") as NSString).deletingLastPathComponent
+        return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".toml") }.sorted()
+            .map { try PriorsFile(contentsOf: folder + "/" + $0) }
+    }
 
     /// The i-th element of the van der Corput sequence in `base` (i >= 1), in (0, 1).
     static func halton(_ i: Int, base: Int) -> Double {
@@ -71,12 +74,13 @@ public enum ConstraintAccuracySweep {
         }
     }
 
-    /// The largest deviation of any constraint of `set` over the points of every shipped priors file.
-    public static func run(set: ConstraintSet, model: DarkBosonModel, spread: Int = 200) throws -> Result {
+    /// The largest deviation of any constraint of `set` over the points of the priors files (default: the shipped ones).
+    public static func run(set: ConstraintSet, model: DarkBosonModel, priors: [PriorsFile]? = nil, spread: Int = 200) throws -> Result {
         var worst = (deviation: 0.0, text: "none"), count = 0
-        for name in shippedPriors {
-            let priors = try PriorsFile.shipped(name)
-            for p in points(priors, specialMasses: set.specialMasses, spread: spread) {
+        let special = set.specialMasses
+        for priors in try priors ?? shippedPriors() {
+            let name = priors.name
+            for p in points(priors, specialMasses: special, spread: spread) {
                 let point = model.point(p)
                 count += 1
                 for i in set.constraints.indices {
