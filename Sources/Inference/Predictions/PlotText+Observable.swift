@@ -1,4 +1,3 @@
-import Flavor
 import Foundation
 
 extension PlotText {
