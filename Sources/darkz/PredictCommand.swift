@@ -78,13 +78,6 @@ struct PredictCommand: ParsableCommand {
             report.plots = written.paths
             notes = written.notes
         }
-        if json {
-            try printJSON(report)
-            for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
-        } else {
-            print(report.text)
-            for path in report.plots ?? [] { print("wrote \(path)") }
-            for note in notes { print("note: \(note)") }
-        }
+        try printReport(report, text: report.text, plots: report.plots ?? [], notes: notes, json: json)
     }
 }
