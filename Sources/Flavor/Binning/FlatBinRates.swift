@@ -104,6 +104,8 @@ public struct FlatBinRates: Sendable {
         let subtract = s.m2 > bin.threshold && s.m2 > bin.q2Min - halfWidth && s.m2 < bin.q2Max + halfWidth && onGrid
         // The accumulator is local to the closure (returned, not captured): a captured one lives in
         // memory and puts a store and a load on every node's dependency chain.
+        // The form at the pole, for the subtraction (and then reused by the imaginary part).
+        let atPole = subtract ? form(grid, at: s.m2) : nil
         let sum = nodes.withUnsafeBufferPointer { all -> Double in
             let groups = UnsafeBufferPointer(rebasing: all[bin.start..<(bin.start + bin.count)])
             let m2 = SIMD4(repeating: s.m2), g2v = SIMD4(repeating: g2)
@@ -116,7 +118,7 @@ public struct FlatBinRates: Sendable {
                 }
                 return total.sum()
             }
-            let (f0, f1) = form(grid, at: s.m2)
+            let (f0, f1) = atPole!
             let pole = s.p0 + s.p2 * s.m2, dp = s.p2
             let a0 = f0.linearPart(pole), a1 = f1.linearPart(pole) + f0.linearPart(dp)
             let h0 = f0.quadraticPart(pole), h1 = f1.quadraticPart(pole) + 2 * f0.bilinear(pole, dp)
@@ -130,15 +132,16 @@ public struct FlatBinRates: Sendable {
             var sum = total.sum()
             let lo = bin.q2Min - s.m2, hi = bin.q2Max - s.m2
             let kIntegral = 0.5 * log((hi * hi + g2) / (lo * lo + g2))
-            let xkIntegral = (hi - lo) - g * (atan(hi / g) - atan(lo / g))
-            func k2Antiderivative(_ x: Double) -> Double { 0.5 * (atan(x / g) / g - x / (x * x + g2)) }
+            let atanHi = atan(hi / g), atanLo = atan(lo / g)
+            let xkIntegral = (hi - lo) - g * (atanHi - atanLo)
+            func k2Antiderivative(_ x: Double, _ atanX: Double) -> Double { 0.5 * (atanX / g - x / (x * x + g2)) }
             func xk2Antiderivative(_ x: Double) -> Double { 0.5 * log(x * x + g2) + g2 / (2 * (x * x + g2)) }
-            let k2Integral = k2Antiderivative(hi) - k2Antiderivative(lo)
+            let k2Integral = k2Antiderivative(hi, atanHi) - k2Antiderivative(lo, atanLo)
             let xk2Integral = xk2Antiderivative(hi) - xk2Antiderivative(lo)
             sum += a0 * kIntegral + a1 * xkIntegral + h0 * k2Integral + h1 * xk2Integral
             return sum
         }
-        return sum + imaginaryPartInterference(bin, grid, onGrid, s) + bin.timelike.value(s.timelike)
+        return sum + imaginaryPartInterference(bin, grid, onGrid, atPole?.value, s) + bin.timelike.value(s.timelike)
     }
 
     /// The components of P(q^2) = p0 + p2 q^2 at four nodes.
@@ -173,12 +176,13 @@ public struct FlatBinRates: Sendable {
         }
     }
 
-    /// `ResonantBinRate.imaginaryPartInterference`.
-    func imaginaryPartInterference(_ bin: Bin, _ grid: Grid, _ onGrid: Bool, _ s: PoleShift) -> Double {
+    /// `ResonantBinRate.imaginaryPartInterference`; `formAtPole` is the form at the pole when the
+    /// subtraction has already interpolated it.
+    func imaginaryPartInterference(_ bin: Bin, _ grid: Grid, _ onGrid: Bool, _ formAtPole: ShiftQuadraticForm?, _ s: PoleShift) -> Double {
         guard s.m2 > bin.threshold, onGrid else { return 0 }
         let smearing = ResonanceIntegrals.gaussianSmearing(q2Min: bin.q2Min, q2Max: bin.q2Max, mass: s.mass, resolution: bin.resolution)
         guard smearing > 1e-300 else { return 0 }
-        let beta = form(grid, at: s.m2).value.linearPart(s.rotatedNumerator(s.m2))
+        let beta = (formAtPole ?? form(grid, at: s.m2).value).linearPart(s.rotatedNumerator(s.m2))
         return Double.pi * beta * smearing
     }
 
