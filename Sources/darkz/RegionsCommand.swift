@@ -73,17 +73,8 @@ struct RegionsCommand: ParsableCommand {
         let yIndex = try index(of: y, default: xIndex == 0 ? 1 : 0, in: priors, flag: "--y")
         guard xIndex != yIndex else { throw ValidationError("--x and --y name the same parameter, \(free[xIndex].name)") }
 
-        let burn = discard ?? defaultBurnIn(chainFile)
-        guard burn < chainFile.iteration else {
-            throw ValidationError("--discard \(burn) leaves no samples of the \(chainFile.iteration) steps in \(file)")
-        }
-        let samples = chainFile.chain.slice(discard: burn).flattened()
-        let logProbs = chainFile.logProbabilities.slice(discard: burn).values
-        let bestIndex = logProbs.indices.max { logProbs[$0] < logProbs[$1] }!
-        let best = samples[bestIndex]
-        let tau = IntegratedAutocorrelationTime(chainFile.chain.slice(discard: burn)).tau.filter(\.isFinite).max() ?? 1
-        let effective = Double(samples.count) / max(tau, 1)
-
+        let chain = try ChainSamples(chainFile, discard: discard, path: file)
+        let samples = chain.samples, best = chain.best, effective = chain.effectiveSize
         let ranges = try [xIndex, yIndex].enumerated().map { k, i in
             try axisRange(free[i], given: k == 0 ? xRange : yRange, flag: k == 0 ? "--x-range" : "--y-range",
                           values: samples.map { $0[i] }, effectiveSize: effective)
@@ -95,7 +86,7 @@ struct RegionsCommand: ParsableCommand {
         let names = try set.select(selection)
         let exclusions = ConstraintExclusion.map(plane, set: set, model: model, names: names, threads: threads)
         let regions = PlaneRegions(plane: plane, mode: profile ? .profile : .posterior, samples: samples, effectiveSize: effective,
-                                   bestSample: best, bestChiSquare: -2 * logProbs[bestIndex], likelihood: likelihood,
+                                   bestSample: best, bestChiSquare: -2 * chain.logProbabilities[chain.bestIndex], likelihood: likelihood,
                                    constraints: exclusions, threads: threads)
         let held = plane.heldText.map(\.plain).joined(separator: "; ")
         if !held.isEmpty { FileHandle.standardError.write(Data("constraints judged at \(held)\n".utf8)) }

@@ -32,10 +32,9 @@ public struct PosteriorDensity: TemperableDensity {
             for i in blobs.indices { blobs[i] = .nan }
             return (-.infinity, .nan)
         }
-        let evaluation = likelihood.evaluate(priors.point(x))
-        blobs[0] = evaluation.binnedChiSquare
-        blobs[1] = evaluation.constraintChiSquare
-        for (i, p) in evaluation.predictions.enumerated() { blobs[2 + i] = p }
-        return (prior, evaluation.logLikelihood)
+        let (binned, constraint) = likelihood.evaluate(priors.point(x), predictions: UnsafeMutableBufferPointer(rebasing: blobs[2...]))
+        blobs[0] = binned
+        blobs[1] = constraint
+        return (prior, -0.5 * (binned + constraint))
     }
 }
