@@ -2,8 +2,10 @@ import Ensemble
 import Foundation
 
 /// A chain file read back whole: what `darkz resume` needs to continue a run bit for bit and
-/// what `darkz diagnose` needs to judge it. Reads files darkz wrote and, without the darkz
-/// extras (`samplerState` nil, empty metadata), files written by emcee's HDFBackend.
+/// what `darkz diagnose` needs to judge it. Reads files darkz wrote (self-contained, or with their
+/// rows in a segment folder, each of which must be there: `ChainFileError.missingSegment`) and,
+/// without the darkz extras (`samplerState` nil, empty metadata), files written by emcee's
+/// HDFBackend.
 ///
 ///     let file = try ChainFile(contentsOf: url, expecting: ChainShape(walkers: 32, dimension: 3))
 ///     let tau = file.chain.slice(discard: 1_000)   // diagnostics take a ChainArray
@@ -32,6 +34,9 @@ public struct ChainFile: Sendable {
     /// The tempering record of a tempered run (ladder, log-likelihoods, swaps, tempered state);
     /// nil for an untempered run.
     public let tempering: TemperingRecord?
+    /// The segment files holding the rows (paths relative to the file's directory, inside the
+    /// folder `<name>.segments`), empty for a self-contained file (see `ChainWriter`).
+    public let segments: [String]
 
     /// Reads group `groupName` (emcee's default "mcmc").
     ///
@@ -69,6 +74,7 @@ public struct ChainFile: Sendable {
         metadata = header.metadata
         samplerState = state
         self.tempering = tempering
+        segments = header.segments
     }
 
     /// Accepted fraction per walker (emcee's `acceptance_fraction`: accepted / iteration).

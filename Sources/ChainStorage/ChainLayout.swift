@@ -79,6 +79,7 @@ enum DarkzLayout {
     static let logLikelihoodDataset = "log_likelihood"
     static let swapsAcceptedDataset = "swaps_accepted"
     static let temperedStateDataset = "state"
+    static let temperingRowDatasets = [betasDataset, logLikelihoodDataset, swapsAcceptedDataset]
 }
 
 /// JSON for the sampler states (`SamplerState`, `TemperedSamplerState`): sorted keys, and

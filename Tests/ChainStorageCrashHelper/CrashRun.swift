@@ -32,7 +32,8 @@ public enum CrashRun {
         try EnsembleSampler(target: target, moves: StretchMove(), resumingFrom: state, threads: 1)
     }
 
-    /// Creates the chain file at `url`, or resumes it, and samples until `totalSteps`.
+    /// Creates the chain file at `url`, or resumes it, samples until `totalSteps` (a segment per
+    /// checkpoint) and compacts the file.
     public static func runToCompletion(at url: URL) throws -> Int {
         let sampler: EnsembleSampler<ClosureLogDensity, StretchMove>
         let writer: ChainWriter
@@ -45,6 +46,7 @@ public enum CrashRun {
             writer = try ChainWriter.create(at: url, for: sampler, metadata: metadata)
         }
         try writer.run(sampler, steps: max(totalSteps - sampler.iteration, 0), checkpointEvery: checkpointEvery)
+        try writer.compact()
         return writer.iteration
     }
 }

@@ -1,0 +1,53 @@
+import Foundation
+
+extension ChainWriter {
+    /// Makes the file self-contained again: its rows move from the segments into ordinary chunked,
+    /// compressed datasets of the file (emcee's own layout, which emcee can also append to), in one
+    /// checkpoint, and the segment folder is deleted. Costs a read and a write of every row, once;
+    /// does nothing to a file that is self-contained already (but removes a leftover folder).
+    ///
+    /// Killed before the checkpoint's rename, the segmented file stays as it was; after it, the
+    /// folder is unreferenced, and the next writer (`resume`, `compact`, `create`) deletes it.
+    public func compact() throws {
+        guard isSegmented else {
+            folder.removeUnreferenced(keeping: [])
+            return
+        }
+        try writeCheckpoint(iteration: iteration, stateIteration: iteration) { file, _ in
+            try copyCurrentFile(into: file)
+            let group = try file.openGroup(groupName)
+            let tempering = try temperingGroup(of: group)
+            for name in [EmceeLayout.chainDataset, EmceeLayout.logProbDataset, EmceeLayout.blobsDataset] where group.hasLink(name) {
+                try materialize(name, in: group)
+            }
+            for name in DarkzLayout.temperingRowDatasets where tempering?.hasLink(name) == true {
+                try materialize(name, in: tempering!)
+            }
+        }
+        isSegmented = false
+        folder.removeUnreferenced(keeping: [])
+    }
+
+    /// Replaces the virtual dataset `name` of `parent` by a chunked, compressed dataset holding
+    /// the same rows (read and written a few MB at a time, in whole chunks).
+    private func materialize(_ name: String, in parent: H5Object) throws {
+        let virtual = try parent.openDataset(name)
+        guard try virtual.isVirtualDataset() else { return }
+        let shape = try virtual.numericShape()
+        let rows = shape.dimensions[0], rowShape = Array(shape.dimensions.dropFirst())
+        let perRow = rowShape.reduce(1, *) * shape.elementCount
+        let chunkRows = EmceeLayout.chunkRows(valuesPerRow: perRow)
+        let temporary = name + ".compacting"
+        let target = try parent.createRowDataset(temporary, rows: rows, rowShape: rowShape, elementCount: shape.elementCount,
+                                                 chunkRows: chunkRows)
+        let block = chunkRows * max(1, (1 << 20) / max(chunkRows * perRow, 1))
+        var start = 0
+        while start < rows {
+            let n = min(block, rows - start)
+            try target.writeRows(start: start, rows: n, try virtual.readRows(start: start, rows: n))
+            start += n
+        }
+        try parent.deleteLink(name)
+        try parent.moveLink(temporary, to: name)
+    }
+}
