@@ -45,22 +45,32 @@ public struct ChainFile: Sendable {
     /// - Throws: `ChainFileError`.
     public init(contentsOf url: URL, groupName: String = "mcmc", expecting expected: ChainShape? = nil) throws {
         let path = url.path
-        let (header, positions, logProbabilities, blobs, accepted, state, tempering) = try HDF5Library.run(path: path) {
-            let file = try H5Object.openForReading(url)
-            let header = try ChainFileHeader.read(file, path: path, groupName: groupName)
-            if let expected, expected != header.shape {
-                throw ChainFileError.shapeMismatch(path: path, expected: expected, found: header.shape)
+        let folder = SegmentFolder(chainFile: url)
+        func readOnce() throws -> (ChainFileHeader, [Double], [Double], [Double], [Double], SamplerState?, TemperingRecord?) {
+            try HDF5Library.run(path: path) {
+                let file = try H5Object.openForReading(url)
+                let header = try ChainFileHeader.read(file, path: path, groupName: groupName)
+                if let expected, expected != header.shape {
+                    throw ChainFileError.shapeMismatch(path: path, expected: expected, found: header.shape)
+                }
+                let group = try file.openGroup(groupName)
+                let n = header.iteration
+                let positions = try group.openDataset(EmceeLayout.chainDataset).readRows(n).values
+                let logProbabilities = try group.openDataset(EmceeLayout.logProbDataset).readRows(n).values
+                let blobs = header.shape.blobs > 0 ? try group.openDataset(EmceeLayout.blobsDataset).readRows(n).values : []
+                let accepted = try group.openDataset(EmceeLayout.acceptedDataset).readAll().values
+                let state = try ChainFileHeader.readState(file, path: path, groupName: groupName, header: header)
+                let tempering = try ChainFileHeader.readTempering(file, path: path, groupName: groupName, header: header)
+                return (header, positions, logProbabilities, blobs, accepted, state, tempering)
             }
-            let group = try file.openGroup(groupName)
-            let n = header.iteration
-            let positions = try group.openDataset(EmceeLayout.chainDataset).readRows(n).values
-            let logProbabilities = try group.openDataset(EmceeLayout.logProbDataset).readRows(n).values
-            let blobs = header.shape.blobs > 0 ? try group.openDataset(EmceeLayout.blobsDataset).readRows(n).values : []
-            let accepted = try group.openDataset(EmceeLayout.acceptedDataset).readAll().values
-            let state = try ChainFileHeader.readState(file, path: path, groupName: groupName, header: header)
-            let tempering = try ChainFileHeader.readTempering(file, path: path, groupName: groupName, header: header)
-            return (header, positions, logProbabilities, blobs, accepted, state, tempering)
         }
+        // A compaction renames the self-contained file in before it deletes the segments, so rows
+        // read while a segment vanished are read again from the new file.
+        var contents = try readOnce()
+        for _ in 0..<3 where !contents.0.segments.allSatisfy({ FileManager.default.fileExists(atPath: folder.resolve($0).path) }) {
+            contents = try readOnce()
+        }
+        let (header, positions, logProbabilities, blobs, accepted, state, tempering) = contents
         let n = header.iteration, w = header.shape.walkers
         self.url = url
         self.groupName = groupName

@@ -13,6 +13,7 @@ extension ChainWriter {
             folder.removeUnreferenced(keeping: [])
             return
         }
+        let started = Date()
         try writeCheckpoint(iteration: iteration, stateIteration: iteration) { file, _ in
             try copyCurrentFile(into: file)
             let group = try file.openGroup(groupName)
@@ -26,6 +27,8 @@ extension ChainWriter {
         }
         isSegmented = false
         folder.removeUnreferenced(keeping: [])
+        checkpointObserver?(CheckpointRecord(iteration: iteration, steps: 0, seconds: Date().timeIntervalSince(started),
+                                             segmentBytes: 0, fileBytes: fileSize(url)))
     }
 
     /// Replaces the virtual dataset `name` of `parent` by a chunked, compressed dataset holding

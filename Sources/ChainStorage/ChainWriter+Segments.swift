@@ -101,7 +101,7 @@ extension ChainWriter {
 public struct CheckpointRecord: Sendable, Equatable {
     /// Steps in the file after the checkpoint.
     public let iteration: Int
-    /// Steps the checkpoint appended.
+    /// Steps the checkpoint appended; 0 for a compaction (`ChainWriter.compact`).
     public let steps: Int
     /// Wall time of the whole checkpoint (segment, chain file, fsyncs, rename).
     public let seconds: Double

@@ -37,7 +37,7 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .customLong("blobs"), help: "Blobs stored per walker and step: none, chi2 (the binned and constraint chi^2) or predictions (those and every row's prediction); overrides [output] blobs of the priors file (default chi2).")
     var blobs: BlobSelection?
 
-    @Option(name: .customLong("checkpoint-log"), help: "Append one line per checkpoint to this file: step, steps appended, seconds, segment and chain-file bytes.")
+    @Option(name: .customLong("checkpoint-log"), help: "Append one line per checkpoint to this file: step, steps appended (0: the final compaction), seconds, segment and chain-file bytes.")
     var checkpointLog: String?
 
     @Flag(name: .customLong("overwrite"), help: "Replace an existing chain file.")
@@ -85,7 +85,7 @@ struct ResumeCommand: ParsableCommand {
     @Option(name: .customLong("max-steps"), help: "Extend the chain to this many steps (stored for later resumes).")
     var maxSteps: Int?
 
-    @Option(name: .customLong("checkpoint-log"), help: "Append one line per checkpoint to this file: step, steps appended, seconds, segment and chain-file bytes.")
+    @Option(name: .customLong("checkpoint-log"), help: "Append one line per checkpoint to this file: step, steps appended (0: the final compaction), seconds, segment and chain-file bytes.")
     var checkpointLog: String?
 
     @Option(name: .customLong("threads"), help: "Threads (default: all cores).")
@@ -144,7 +144,8 @@ enum ProgressLine {
 }
 
 /// `--checkpoint-log FILE`: one tab-separated line per checkpoint (`step`, `steps`, `seconds`,
-/// `segment_bytes`, `file_bytes`), appended as the run goes, under a header line when the file is new.
+/// `segment_bytes`, `file_bytes`), appended as the run goes, under a header line when the file is
+/// new; the compaction at the end of a run is a line with `steps` 0.
 enum CheckpointLog {
     static func attach(_ path: String?, to run: SamplingRun) throws {
         guard let path else { return }
