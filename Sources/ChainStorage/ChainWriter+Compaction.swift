@@ -25,7 +25,7 @@ extension ChainWriter {
                 try materialize(name, in: tempering!)
             }
         }
-        isSegmented = false
+        segments = []
         folder.removeUnreferenced(keeping: [])
         checkpointObserver?(CheckpointRecord(iteration: iteration, steps: 0, seconds: Date().timeIntervalSince(started),
                                              segmentBytes: 0, fileBytes: fileSize(url)))

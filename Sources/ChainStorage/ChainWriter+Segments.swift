@@ -38,38 +38,66 @@ extension ChainWriter {
             ? try group.openGroup(DarkzLayout.group).openGroup(DarkzLayout.temperingGroup) : group
     }
 
-    /// The rows a self-contained file holds (steps 0 ..< iteration), as blocks of a segment.
-    func storedRowBlocks(in group: H5Object) throws -> [RowBlock] {
-        let n = iteration, w = shape.walkers
-        func block(_ parent: H5Object, _ name: String, _ rowShape: [Int], _ elementCount: Int) throws -> RowBlock {
-            RowBlock(name: name, rows: n, rowShape: rowShape, elementCount: elementCount,
-                     values: try parent.openDataset(name).readRows(n).values)
-        }
-        var blocks = [try block(group, EmceeLayout.chainDataset, [w, shape.dimension], 1),
-                      try block(group, EmceeLayout.logProbDataset, [w], 1)]
-        if shape.blobs > 0 { blocks.append(try block(group, EmceeLayout.blobsDataset, [w], shape.blobs)) }
+    /// The row datasets the file holds now (name, parent group, row shape, doubles per element).
+    func storedRowDatasets(in group: H5Object) throws -> [(name: String, parent: H5Object, rowShape: [Int], elementCount: Int)] {
+        let w = shape.walkers
+        var datasets = [(EmceeLayout.chainDataset, group, [w, shape.dimension], 1), (EmceeLayout.logProbDataset, group, [w], 1)]
+        if shape.blobs > 0 { datasets.append((EmceeLayout.blobsDataset, group, [w], shape.blobs)) }
         if let tempering = try temperingGroup(of: group) {
             let k = Int(try tempering.readInt64Attribute(DarkzLayout.temperaturesAttribute))
-            blocks += [try block(tempering, DarkzLayout.betasDataset, [k], 1),
-                       try block(tempering, DarkzLayout.logLikelihoodDataset, [k, w], 1),
-                       try block(tempering, DarkzLayout.swapsAcceptedDataset, [max(k - 1, 1)], 1)]
+            datasets += [(DarkzLayout.betasDataset, tempering, [k], 1), (DarkzLayout.logLikelihoodDataset, tempering, [k, w], 1),
+                         (DarkzLayout.swapsAcceptedDataset, tempering, [max(k - 1, 1)], 1)]
         }
-        return blocks
+        return datasets.map { (name: $0.0, parent: $0.1, rowShape: $0.2, elementCount: $0.3) }
     }
 
-    /// Moves the rows of a self-contained file into a first segment (the file still holds them
-    /// until the checkpoint that maps the segment replaces it); returns the segment's path and
-    /// the datasets it holds.
-    func writeBaseSegment() throws -> (path: String, datasets: Set<String>) {
-        let blocks = try HDF5Library.run(path: url.path) {
-            let file = try H5Object.openForReading(url)
-            return try storedRowBlocks(in: file.openGroup(groupName))
+    /// Rewrites every row the file holds (steps 0 ..< iteration, in the file itself or in its
+    /// segments) into one new segment, a few MB at a time, read back and compared; returns its path
+    /// and datasets. The first checkpoint of a resumed self-contained file does this once, and a
+    /// checkpoint that would pass `maximumSegments` does it to keep the number of files bounded.
+    func writeConsolidatedSegment() throws -> (path: String, datasets: Set<String>) {
+        let steps = iteration
+        let segment = try folder.newSegment(firstStep: 0, steps: steps)
+        do {
+            let names = try HDF5Library.run(path: url.path) { () -> [String] in
+                let source = try H5Object.openForReading(url)
+                let datasets = try storedRowDatasets(in: source.openGroup(groupName))
+                func blocks(_ valuesPerRow: Int) -> StrideTo<Int> { stride(from: 0, to: steps, by: max(1, (1 << 20) / max(valuesPerRow, 1))) }
+                let target = try folder.createSegmentFile(segment.partial, firstStep: 0, steps: steps)
+                for d in datasets {
+                    let from = try d.parent.openDataset(d.name)
+                    let to = try target.createSegmentDataset(d.name, rows: steps, rowShape: d.rowShape, elementCount: d.elementCount)
+                    let perRow = d.rowShape.reduce(1, *) * d.elementCount
+                    for start in blocks(perRow) {
+                        let n = min(steps - start, max(1, (1 << 20) / max(perRow, 1)))
+                        try to.writeRows(start: start, rows: n, try from.readRows(start: start, rows: n))
+                    }
+                }
+                try target.close("closing \(segment.partial.lastPathComponent)")
+                let written = try H5Object.openFile(segment.partial.path, locking: false)
+                for d in datasets {
+                    let from = try d.parent.openDataset(d.name), back = try written.openDataset(d.name)
+                    let perRow = d.rowShape.reduce(1, *) * d.elementCount
+                    for start in blocks(perRow) {
+                        let n = min(steps - start, max(1, (1 << 20) / max(perRow, 1)))
+                        guard try from.readRows(start: start, rows: n).map(\.bitPattern) == back.readRows(start: start, rows: n).map(\.bitPattern) else {
+                            throw ChainFileError.checkpointVerificationFailed(
+                                path: url.path, reason: "the segment \(segment.path) does not read back as written")
+                        }
+                    }
+                }
+                return datasets.map(\.name)
+            }
+            try folder.commit(segment)
+            return (segment.path, Set(names))
+        } catch {
+            try? FileManager.default.removeItem(at: segment.partial)
+            throw error
         }
-        return (try folder.write(blocks, firstStep: 0, steps: iteration), Set(blocks.map(\.name)))
     }
 
     /// Replaces each row dataset of `blocks` in the partial file's `group` by a virtual dataset:
-    /// its earlier mappings (or the base segment's rows of a self-contained file), then `segment`'s.
+    /// its earlier mappings (or the consolidated segment `base`, which replaces them), then `segment`'s.
     func mapRows(_ blocks: [RowBlock], segment: String, base: (path: String, datasets: Set<String>)?, in group: H5Object) throws {
         for block in blocks {
             let parent = try rowParent(block.name, in: group)
@@ -77,7 +105,7 @@ extension ChainWriter {
             if parent.hasLink(block.name) {
                 let dataset = try parent.openDataset(block.name)
                 mappings = try dataset.virtualRows()
-                if mappings.isEmpty, let base, base.datasets.contains(block.name) {
+                if let base, base.datasets.contains(block.name) {
                     mappings = [VirtualRows(file: base.path, dataset: block.name, firstRow: 0, rows: iteration)]
                 } else if mappings.isEmpty, iteration > 0, try dataset.numericShape().dimensions[0] > 0 {
                     // rows in the file itself that no segment holds: compacted under this writer

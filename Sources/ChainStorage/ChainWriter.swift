@@ -42,14 +42,22 @@ import Foundation
 /// and one mapping per segment and row dataset, about 240 bytes each): it does not grow with the
 /// rows stored, as copying the whole file at every checkpoint (darkz before issue #14) did. Only
 /// the mappings grow, by a few hundred bytes per checkpoint (case C untempered, 40 checkpoints of
-/// 1000 steps: 30 KB to 58 KB, each checkpoint 34-75 ms; before, 19 ms rising to 424 ms), so a
-/// run of many thousands of checkpoints should checkpoint less often or be compacted on the way.
+/// 1000 steps: 30 KB to 58 KB, each checkpoint 34-75 ms; before, 19 ms rising to 424 ms), and
+/// they are bounded by `maximumSegments`.
+///
+/// A file maps at most `maximumSegments` (128) segments: libhdf5 keeps every segment open while it
+/// reads a virtual dataset and reads those beyond the open-file limit (`ulimit -n`; 256 by default
+/// on macOS) as NaN without an error. The checkpoint that would map one more first rewrites all rows
+/// into one segment (streamed, read back, renamed in like any segment), so one checkpoint in 128
+/// costs a pass over the chain; the segments it replaces are deleted one checkpoint later, when a
+/// reader that had the previous file open has long opened them. With the shipped settings (1000
+/// steps per checkpoint, at most 40,000 steps) a run never gets there.
 ///
 /// `compact()` (called by `darkz sample` and `resume` at the end of a run, and by `darkz compact`)
 /// writes the rows back into ordinary chunked, compressed datasets of one self-contained file, as
 /// one more checkpoint of the same kind (partial file, verify, rename), then deletes the folder:
 /// killed before the rename, the segmented file stays; after it, the folder is unreferenced. A
-/// self-contained file (compacted, older darkz, emcee) that is resumed moves its rows into a first
+/// self-contained file (compacted, older darkz) that is resumed moves its rows into a first
 /// segment at its next checkpoint, once.
 ///
 /// Why virtual datasets: emcee and h5py read them as ordinary datasets (h5py 3.16 / HDF5 2.0 and
@@ -84,8 +92,19 @@ public final class ChainWriter {
     public let shape: ChainShape
     /// Steps in the file (emcee's `iteration`).
     public private(set) var iteration: Int
+    /// The segments the file maps (paths relative to its directory); empty when it is self-contained.
+    public internal(set) var segments: [String]
     /// Whether the rows live in segments (`<name>.segments`) rather than in the file itself.
-    public internal(set) var isSegmented: Bool
+    public var isSegmented: Bool { !segments.isEmpty }
+    /// The most segments a file maps: the checkpoint that would add one more first rewrites all
+    /// rows into one segment. libhdf5 keeps every segment of a file open while it reads, and
+    /// reads those beyond the process's open-file limit (256 by default on macOS) as NaN.
+    public var maximumSegments = 128 {
+        didSet { precondition(maximumSegments >= 2, "maximumSegments must be at least 2") }
+    }
+    /// Segments that the last checkpoint stopped mapping, deleted at the next one, so that a reader
+    /// who opened the file just before has time to open them.
+    private var retired: [String] = []
     /// Called after every checkpoint that appended rows and after a compaction, with its
     /// duration and sizes.
     public var checkpointObserver: ((CheckpointRecord) -> Void)?
@@ -96,12 +115,12 @@ public final class ChainWriter {
 
     var folder: SegmentFolder { SegmentFolder(chainFile: url) }
 
-    private init(url: URL, groupName: String, shape: ChainShape, iteration: Int, isSegmented: Bool) {
+    private init(url: URL, groupName: String, shape: ChainShape, iteration: Int, segments: [String]) {
         self.url = url
         self.groupName = groupName
         self.shape = shape
         self.iteration = iteration
-        self.isSegmented = isSegmented
+        self.segments = segments
     }
 
     // MARK: Creating and resuming
@@ -141,7 +160,7 @@ public final class ChainWriter {
             throw ChainFileError.fileExists(path: url.path)
         }
         AtomicReplacement.removeAbandoned(beside: url)
-        let writer = ChainWriter(url: url, groupName: groupName, shape: shape, iteration: 0, isSegmented: false)
+        let writer = ChainWriter(url: url, groupName: groupName, shape: shape, iteration: 0, segments: [])
         writer.faultInjection = faultInjection
         try writer.writeCheckpoint(iteration: 0, stateIteration: initialState?.iteration) { file, _ in
             try writer.buildNewGroup(in: file, metadata: metadata, initialState: initialState)
@@ -175,7 +194,7 @@ public final class ChainWriter {
             throw ChainFileError.staleSamplerState(path: url.path, stateIteration: stateIteration, chainIteration: header.iteration)
         }
         let writer = ChainWriter(url: url, groupName: groupName, shape: header.shape, iteration: header.iteration,
-                                 isSegmented: !header.segments.isEmpty)
+                                 segments: header.segments)
         writer.folder.removeUnreferenced(keeping: Set(header.segments))
         return writer
     }
@@ -204,9 +223,13 @@ public final class ChainWriter {
         try Self.check(state, fits: shape, at: newIteration, path: url.path)
         guard rows.stepCount > 0 else { return }
         let started = Date()
+        for segment in retired { try? FileManager.default.removeItem(at: folder.resolve(segment)) }
+        retired = []
         let blocks = rowBlocks(rows, tempering: tempering?.history)
-        // A self-contained file's rows move to a first segment, once (a resumed file).
-        let base = isSegmented || iteration == 0 ? nil : try writeBaseSegment()
+        // A self-contained file's rows move to a first segment (once, for a resumed file), and so
+        // do all rows when the segments reach their maximum.
+        let consolidate = iteration > 0 && (!isSegmented || segments.count >= maximumSegments)
+        let base = consolidate ? try writeConsolidatedSegment() : nil
         var written = base.map { [$0.path] } ?? []
         do {
             let segment = try folder.write(blocks, firstStep: iteration, steps: rows.stepCount)
@@ -245,7 +268,8 @@ public final class ChainWriter {
             throw error
         }
         iteration = newIteration
-        isSegmented = true
+        if base != nil { retired = segments }
+        segments = written.count == 2 ? written : segments + written
         if let checkpointObserver {
             checkpointObserver(CheckpointRecord(
                 iteration: newIteration, steps: rows.stepCount, seconds: Date().timeIntervalSince(started),

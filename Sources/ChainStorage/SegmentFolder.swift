@@ -50,32 +50,47 @@ struct SegmentFolder {
     /// final name; nothing refers to it until a checkpoint of the chain file does.
     func write(_ blocks: [RowBlock], firstStep: Int, steps: Int) throws -> String {
         precondition(steps >= 1 && blocks.allSatisfy { $0.rows == steps && $0.values.count == steps * $0.valuesPerRow })
+        let segment = try newSegment(firstStep: firstStep, steps: steps)
+        do {
+            try HDF5Library.run(path: segment.partial.path) {
+                let file = try createSegmentFile(segment.partial, firstStep: firstStep, steps: steps)
+                for block in blocks {
+                    try file.createSegmentDataset(block.name, rows: steps, rowShape: block.rowShape, elementCount: block.elementCount)
+                        .writeRows(start: 0, rows: steps, block.values)
+                }
+                try file.close("closing \(segment.partial.lastPathComponent)")
+            }
+            try verify(segment.partial, blocks, steps: steps)
+            try commit(segment)
+        } catch {
+            try? FileManager.default.removeItem(at: segment.partial)
+            throw error
+        }
+        return segment.path
+    }
+
+    /// A new segment's path (relative to the chain file's directory), final URL and partial URL,
+    /// with the folder created if needed.
+    func newSegment(firstStep: Int, steps: Int) throws -> (path: String, final: URL, partial: URL) {
         try createFolderIfNeeded()
         let fileName = String(format: "steps-%09d-%09d-%08x.h5", firstStep, firstStep + steps, UInt32.random(in: 0...UInt32.max))
         let final = url.appendingPathComponent(fileName)
-        let partial = AtomicReplacement.partialURL(beside: final)
-        do {
-            try HDF5Library.run(path: partial.path) {
-                let file = try H5Object.createFile(partial.path, locking: false)
-                try file.writeAttribute("format", string: Self.format)
-                try file.writeAttribute(Self.firstStepAttribute, int64: Int64(firstStep))
-                try file.writeAttribute(Self.stepsAttribute, int64: Int64(steps))
-                for block in blocks {
-                    let chunkRows = min(steps, EmceeLayout.chunkRows(valuesPerRow: block.valuesPerRow))
-                    try file.createRowDataset(block.name, rows: steps, rowShape: block.rowShape, elementCount: block.elementCount,
-                                              chunkRows: chunkRows, growable: false)
-                        .writeRows(start: 0, rows: steps, block.values)
-                }
-                try file.close("closing \(partial.lastPathComponent)")
-            }
-            try verify(partial, blocks, steps: steps)
-            try AtomicReplacement.synchronize(partial)
-            try AtomicReplacement.replace(final, with: partial)
-        } catch {
-            try? FileManager.default.removeItem(at: partial)
-            throw error
-        }
-        return name + "/" + fileName
+        return (name + "/" + fileName, final, AtomicReplacement.partialURL(beside: final))
+    }
+
+    /// Creates a partial segment file with its attributes (inside `HDF5Library.run`).
+    func createSegmentFile(_ partial: URL, firstStep: Int, steps: Int) throws -> H5Object {
+        let file = try H5Object.createFile(partial.path, locking: false)
+        try file.writeAttribute("format", string: Self.format)
+        try file.writeAttribute(Self.firstStepAttribute, int64: Int64(firstStep))
+        try file.writeAttribute(Self.stepsAttribute, int64: Int64(steps))
+        return file
+    }
+
+    /// Makes a written and verified partial segment durable under its final name.
+    func commit(_ segment: (path: String, final: URL, partial: URL)) throws {
+        try AtomicReplacement.synchronize(segment.partial)
+        try AtomicReplacement.replace(segment.final, with: segment.partial)
     }
 
     /// Reads a written segment back and compares it bit for bit with what was meant.

@@ -60,6 +60,31 @@ struct SegmentTests {
         #expect(file.samplerState == reference.state)
     }
 
+    @Test("at most maximumSegments segments: the checkpoint that would add one more rewrites all rows into one")
+    func segmentCountIsBounded() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("run.h5")
+        let sampler = try gaussianSampler()
+        let writer = try ChainWriter.create(at: url, for: sampler, metadata: sampleMetadata)
+        writer.maximumSegments = 4
+        var counts: [Int] = []
+        for _ in 0..<10 {
+            sampler.run(steps: 10)
+            try writer.append(from: sampler)
+            let file = try ChainFile(contentsOf: url)
+            counts.append(file.segments.count)
+            #expect(file.segments == writer.segments)
+            #expect(bits(file.chain) == bits(sampler.chain()) && bits(file.blobs) == bits(sampler.blobs()))
+            #expect(file.samplerState == sampler.state)
+            // the replaced segments stay for one more checkpoint, then go
+            let inFolder = try FileManager.default.contentsOfDirectory(atPath: writer.folder.url.path).count
+            #expect(inFolder <= file.segments.count + 4)
+        }
+        #expect(counts == [1, 2, 3, 4, 2, 3, 4, 2, 3, 4])
+        #expect(try ChainFile(contentsOf: url).segments[0].contains("steps-000000000-000000070-"))
+    }
+
     @Test("a compaction stopped at any phase leaves the segmented file")
     func interruptedCompaction() throws {
         for phase in [CheckpointPhase.written, .verified] {

@@ -38,6 +38,15 @@ extension H5Object {
             "H5Dcreate(\(name))", close: H5Dclose)
     }
 
+    /// Creates a fixed-size, compressed row dataset of a segment file: chunks of about 128 KiB,
+    /// or the whole segment when it is smaller.
+    @discardableResult
+    func createSegmentDataset(_ name: String, rows: Int, rowShape: [Int], elementCount: Int) throws -> H5Object {
+        let chunkRows = min(rows, EmceeLayout.chunkRows(valuesPerRow: rowShape.reduce(1, *) * elementCount))
+        return try createRowDataset(name, rows: rows, rowShape: rowShape, elementCount: elementCount, chunkRows: chunkRows,
+                                    growable: false)
+    }
+
     /// Creates a contiguous one-dimensional float64 dataset holding `values` (emcee's
     /// "accepted").
     func createDoubleVector(_ name: String, _ values: [Double]) throws {
