@@ -16,13 +16,16 @@ extension ChainWriter {
         let started = Date()
         try writeCheckpoint(iteration: iteration, stateIteration: iteration) { file, _ in
             try copyCurrentFile(into: file)
-            let group = try file.openGroup(groupName)
-            let tempering = try temperingGroup(of: group)
-            for name in [EmceeLayout.chainDataset, EmceeLayout.logProbDataset, EmceeLayout.blobsDataset] where group.hasLink(name) {
-                try materialize(name, in: group)
+            // rows read through the current file opened read-only, so its segments open read-only
+            let source = try H5Object.openForReading(url)
+            let from = try source.openGroup(groupName), to = try file.openGroup(groupName)
+            for name in [EmceeLayout.chainDataset, EmceeLayout.logProbDataset, EmceeLayout.blobsDataset] where to.hasLink(name) {
+                try materialize(name, from: from, in: to)
             }
-            for name in DarkzLayout.temperingRowDatasets where tempering?.hasLink(name) == true {
-                try materialize(name, in: tempering!)
+            if let tempering = try temperingGroup(of: to), let sourceTempering = try temperingGroup(of: from) {
+                for name in DarkzLayout.temperingRowDatasets where tempering.hasLink(name) {
+                    try materialize(name, from: sourceTempering, in: tempering)
+                }
             }
         }
         segments = []
@@ -31,11 +34,12 @@ extension ChainWriter {
                                              segmentBytes: 0, fileBytes: fileSize(url)))
     }
 
-    /// Replaces the virtual dataset `name` of `parent` by a chunked, compressed dataset holding
-    /// the same rows (read and written a few MB at a time, in whole chunks).
-    private func materialize(_ name: String, in parent: H5Object) throws {
-        let virtual = try parent.openDataset(name)
-        guard try virtual.isVirtualDataset() else { return }
+    /// Replaces the virtual dataset `name` of `parent` (a copy of `source`'s) by a chunked,
+    /// compressed dataset holding the same rows, read from `source`'s a few MB at a time, in whole
+    /// chunks.
+    private func materialize(_ name: String, from source: H5Object, in parent: H5Object) throws {
+        guard try parent.openDataset(name).isVirtualDataset() else { return }
+        let virtual = try source.openDataset(name)
         let shape = try virtual.numericShape()
         let rows = shape.dimensions[0], rowShape = Array(shape.dimensions.dropFirst())
         let perRow = rowShape.reduce(1, *) * shape.elementCount

@@ -42,7 +42,7 @@ import Foundation
 /// and one mapping per segment and row dataset, about 240 bytes each): it does not grow with the
 /// rows stored, as copying the whole file at every checkpoint (darkz before issue #14) did. Only
 /// the mappings grow, by a few hundred bytes per checkpoint (case C untempered, 40 checkpoints of
-/// 1000 steps: 30 KB to 58 KB, each checkpoint 34-75 ms; before, 19 ms rising to 424 ms), and
+/// 1000 steps: 30 KB to 58 KB, each checkpoint 22-75 ms; before, 19 ms rising to 424 ms), and
 /// they are bounded by `maximumSegments`.
 ///
 /// A file maps at most `maximumSegments` (128) segments: libhdf5 keeps every segment open while it
@@ -76,7 +76,8 @@ import Foundation
 /// file disagreeing, and then the file does not open at all; only SWMR mode orders writes, and
 /// it requires the 1.10+ file format and still leaves a superblock flag to clear by hand after a
 /// crash. Appending in place to a spare copy and renaming it in (two files in turn) would modify
-/// a file that a reader may still have open from an earlier checkpoint.
+/// a file that a reader may still have open from an earlier checkpoint. HDF5's external raw
+/// storage (rows appended to a plain file) cannot be chunked, so it cannot be compressed.
 ///
 /// Partial files are private, so they are written and verified without HDF5's flock-based file
 /// locking; every descriptor darkz opens is close-on-exec, so child processes do not inherit
