@@ -42,7 +42,7 @@ import Foundation
 /// and one mapping per segment and row dataset, about 240 bytes each): it does not grow with the
 /// rows stored, as copying the whole file at every checkpoint (darkz before issue #14) did. Only
 /// the mappings grow, by a few hundred bytes per checkpoint (case C untempered, 40 checkpoints of
-/// 1000 steps: 30 KB to 58 KB, each checkpoint 22-75 ms; before, 19 ms rising to 424 ms), and
+/// 1000 steps: 30 KB to 58 KB, each checkpoint 22-75 ms; before, 19 ms rising to 329-424 ms), and
 /// they are bounded by `maximumSegments`.
 ///
 /// A file maps at most `maximumSegments` (128) segments: libhdf5 keeps every segment open while it
