@@ -22,7 +22,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let result = try SamplerBenchmark.run(overheadSeconds: seconds)
-        let likelihood = LikelihoodBenchmark.run(try BinnedPredictor.standard(), seconds: seconds)
+        let likelihood = try LikelihoodBenchmark.run(try BinnedPredictor.standard(), seconds: seconds)
         let emcee = compareEmcee ? EmceeReference.proposalsPerSecond() : nil
         let report = BenchReport(
             sampler_proposals_per_s: result.proposalsPerSecond,

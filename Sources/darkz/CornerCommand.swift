@@ -29,10 +29,8 @@ struct CornerCommand: ParsableCommand {
     func run() throws {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
         let stored = try SamplingRun.StoredRun(chainFile)
-        let burn = discard ?? defaultBurnIn(chainFile)
-        let samples = chainFile.chain.slice(discard: burn).flattened()
-        let logProbs = chainFile.logProbabilities.slice(discard: burn).values
-        let best = samples[logProbs.indices.max { logProbs[$0] < logProbs[$1] }!]
+        let chain = try ChainSamples(chainFile, discard: discard, path: file)
+        let burn = chain.burn, samples = chain.samples, best = chain.best
         let free = stored.priors.free
         let style = free.map(ParameterStyle.init)
         let data = CornerData(samples: samples, names: free.map(\.sampledName), labels: style.map(\.svgLabel),
@@ -44,9 +42,8 @@ struct CornerCommand: ParsableCommand {
         func write(_ text: String, _ file: String) throws {
             try Data(text.utf8).write(to: folder.appendingPathComponent(file), options: .atomic)
         }
-        let tau = IntegratedAutocorrelationTime(chainFile.chain.slice(discard: burn)).tau.filter(\.isFinite).max() ?? 1
         let densities = CornerDensities(samples: samples, parameters: free.map(PlotParameter.init(prior:)),
-                                        effectiveSize: Double(samples.count) / max(tau, 1), bandwidthScale: smoothing)
+                                        effectiveSize: chain.effectiveSize, bandwidthScale: smoothing)
         try write(CornerPlotSVG(densities: densities, best: best).svg, "corner.svg")
         let png = PNGConversion.convert(svg: folder.appendingPathComponent("corner.svg"), png: folder.appendingPathComponent("corner.png"))
         try write(data.histogramCSV, "histograms.csv")

@@ -43,14 +43,7 @@ struct DiagnoseCommand: ParsableCommand {
             report.plots = written.paths
             notes = written.notes
         }
-        if json {
-            try printJSON(report)
-            for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
-        } else {
-            print(report.text)
-            for path in report.plots ?? [] { print("wrote \(path)") }
-            for note in notes { print("note: \(note)") }
-        }
+        try printReport(report, text: report.text, plots: report.plots ?? [], notes: notes, json: json)
         if !verdict.isConverged { throw ExitCode(3) }
     }
 }

@@ -19,3 +19,16 @@ struct NullableNumber: Encodable {
         if let value { try c.encode(value) } else { try c.encodeNil() }
     }
 }
+
+/// A report with plots: JSON (notes on stderr, so stdout stays JSON) or its text followed by a
+/// "wrote PATH" line per plot and the notes (e.g. no PNG without rsvg-convert).
+func printReport<T: Encodable>(_ report: T, text: String, plots: [String], notes: [String], json: Bool) throws {
+    if json {
+        try printJSON(report)
+        for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+    } else {
+        print(text)
+        for path in plots { print("wrote \(path)") }
+        for note in notes { print("note: \(note)") }
+    }
+}

@@ -1,10 +1,12 @@
 import ArgumentParser
+import Flavor
 import Foundation
 import Inference
 import Numerics
 
 /// `darkz predict`: every observable of the binned table at a parameter point (or for constant
-/// shifts of C9, C10), with pulls and the chi^2 of eq. 5.1.
+/// shifts of C9, C10), with pulls and the chi^2 of eq. 5.1; `--plot DIR` draws data against
+/// prediction per observable (PredictionPlotSVG) beside a CSV of the numbers.
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
@@ -31,6 +33,9 @@ struct PredictCommand: ParsableCommand {
     @Flag(name: .customLong("json"), help: "Print JSON.")
     var json = false
 
+    @Option(name: .customLong("plot"), help: ArgumentHelp("Write the data-versus-prediction plot to this folder: predictions.svg, predictions.png with rsvg-convert, and predictions.csv (one panel per observable against q^2: measured, SM, prediction; rows outside the priors file's fit greyed).", valueName: "dir"))
+    var plot: String?
+
     var modelIndependent: Bool { deltaC9 != nil || deltaC10 != nil }
 
     func validate() throws {
@@ -44,19 +49,35 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let predictions: [Double], report: PredictionReport
+        let predictor: BinnedPredictor, predictions: [Double]
+        var report: PredictionReport
+        /// What the plot needs beyond the report: the rows of the fit, the values the file fixed, the fit's name.
+        var fit: (leptons: Set<Lepton>, fixed: Set<String>, name: String?) = (Set(Lepton.allCases), [], nil)
         if modelIndependent {
-            let predictor = try BinnedPredictor.standard(tableFile: dataFile)
+            predictor = try BinnedPredictor.standard(tableFile: dataFile)
             predictions = predictor.predictions(deltaC9: Complex(deltaC9 ?? 0, 0), deltaC10: Complex(deltaC10 ?? 0, 0))
             report = try PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
                                           parameters: nil, deltaC9: deltaC9, deltaC10: deltaC10)
         } else {
             let (parameters, priors) = try model.resolve()
-            let predictor = try BinnedPredictor.standard(tableFile: dataFile ?? priors.dataFilePath())
+            predictor = try BinnedPredictor.standard(tableFile: dataFile ?? priors.dataFilePath())
             predictions = predictor.predictions(parameters)
             report = try PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
                                           parameters: parameters, deltaC9: nil, deltaC10: nil)
+            var given = Set(model.couplings.given.keys)
+            if model.mass != nil { given.insert("mZD") }
+            let shipped = priors.name == "case" + priors.modelCase.rawValue
+            fit = (priors.leptons, Set(priors.parameters.filter { !$0.distribution.isFree && !given.contains($0.name) }.map(\.name)),
+                   shipped ? "case " + priors.modelCase.rawValue : priors.name)
         }
-        if json { try printJSON(report) } else { print(report.text) }
+        var notes: [String] = []
+        if let plot {
+            let comparison = try PredictionComparison(table: predictor.table, report: report, leptons: fit.leptons,
+                                                      fixedNames: fit.fixed, fitName: fit.name)
+            let written = try PredictionPlots.write(comparison, to: URL(fileURLWithPath: plot))
+            report.plots = written.paths
+            notes = written.notes
+        }
+        try printReport(report, text: report.text, plots: report.plots ?? [], notes: notes, json: json)
     }
 }

@@ -311,3 +311,19 @@ struct OnShellProductionTests {
         }
     }
 }
+
+@Suite("On-shell channel lookup")
+struct OnShellChannelLookupTests {
+    /// The ordinal used for the in-place channel list is the position in allCases, and the list
+    /// serves the same channel as the dictionary (same branching fraction, bit for bit).
+    @Test func ordinalAndListMatchTheDictionary() throws {
+        #expect(SemileptonicDecay.allCases.map(\.ordinal) == Array(SemileptonicDecay.allCases.indices))
+        let production = try OnShellProduction.standard()
+        let vertex = Complex<Double>(2e-9, -3e-10)
+        for decay in SemileptonicDecay.allCases where !decay.isInclusive {
+            let direct = production.exclusiveChannels[decay]!.branchingFraction(mass: 0.3, vertex: vertex)
+            #expect(production.branchingFraction(decay, mass: 0.3, vertex: vertex) == direct)
+            #expect(direct > 0)
+        }
+    }
+}

@@ -8,9 +8,9 @@ public struct ChannelFormGrid: Sendable {
     public let channel: SemileptonicChannel
     public let q2Min: Double
     public let q2Max: Double
-    let logMin: Double
-    let step: Double
-    let forms: [ShiftQuadraticForm]
+    public let logMin: Double
+    public let step: Double
+    public let forms: [ShiftQuadraticForm]
 
     /// Tabulates `rates` for `channel` on `points` points between q2Min and q2Max (> 0).
     public init(rates: SemileptonicRates, channel: SemileptonicChannel, q2Min: Double, q2Max: Double, points: Int = 400) {

@@ -28,8 +28,13 @@ public enum ResonanceIntegrals {
     /// The Gaussian smearing of eq. 2.14: the fraction of a peak at |q| = M, smeared with resolution
     /// r in |q|, that falls in the bin sqrt(q2Min) < |q| < sqrt(q2Max):
     /// G = Phi((q_max - M)/r) - Phi((q_min - M)/r), Phi the standard normal CDF (GSL).
+    /// Far from the bin both values are exactly 1 (z >= 8.5: 1 - Phi < 2^-54) or exactly 0
+    /// (z <= -38.5: Phi below the smallest subnormal), so G is exactly 0 there and is returned
+    /// without calling GSL: the same number, at no cost (most bins at most masses).
     public static func gaussianSmearing(q2Min: Double, q2Max: Double, mass: Double, resolution r: Double) -> Double {
         let qMin = q2Min.squareRoot(), qMax = q2Max.squareRoot()
-        return gsl_cdf_ugaussian_P((qMax - mass) / r) - gsl_cdf_ugaussian_P((qMin - mass) / r)
+        let zMax = (qMax - mass) / r, zMin = (qMin - mass) / r
+        if zMin >= 8.5 || zMax <= -38.5 { return 0 }
+        return gsl_cdf_ugaussian_P(zMax) - gsl_cdf_ugaussian_P(zMin)
     }
 }

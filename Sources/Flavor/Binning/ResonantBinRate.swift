@@ -22,7 +22,7 @@ public struct ResonantBinRate: Sendable {
     public let grid: ChannelFormGrid
     /// The |q| resolution r_l of eq. 2.14 (GeV).
     public let resolution: Double
-    let threshold: Double
+    public let threshold: Double
 
     public init(bin: BinnedRate, grid: ChannelFormGrid, resolution: Double, leptonMass: Double) {
         self.bin = bin

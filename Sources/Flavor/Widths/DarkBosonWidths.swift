@@ -68,10 +68,10 @@ public struct DarkBosonDecayModel: Sendable {
         w.hadronsVector = vmd.width(mass: M, up: c.up.vector, down: c.down.vector, strange: c.strange.vector)
         var axial = 0.0
         if M > axialThresholdLight {
-            for (q, m) in [(c.up, inputs.massUp), (c.down, inputs.massDown)] {
-                axial += DarkBosonWidths.fermionPair(mass: M, fermionMass: m,
-                                                     coupling: ChiralCoupling(vector: 0, axial: q.axial), colours: 3)
-            }
+            axial += DarkBosonWidths.fermionPair(mass: M, fermionMass: inputs.massUp,
+                                                 coupling: ChiralCoupling(vector: 0, axial: c.up.axial), colours: 3)
+            axial += DarkBosonWidths.fermionPair(mass: M, fermionMass: inputs.massDown,
+                                                 coupling: ChiralCoupling(vector: 0, axial: c.down.axial), colours: 3)
         }
         if M > axialThresholdStrange {
             axial += DarkBosonWidths.fermionPair(mass: M, fermionMass: inputs.massStrange,

@@ -78,8 +78,8 @@ public struct VectorMesonDominance: Sendable {
     /// The hadronic width (GeV) at mass m for quark vector couplings.
     public func width(mass m: Double, up xu: Double, down xd: Double, strange xs: Double) -> Double {
         var sum = 0.0
-        for channel in channels {
-            sum += Self.weight(channel.mesons, xu, xd, xs) * channel.r(m)
+        channels.withUnsafeBufferPointer { channels in
+            for k in channels.indices { sum += Self.weight(channels[k].mesons, xu, xd, xs) * channels[k].r(m) }
         }
         return m / (12 * Double.pi) * sum
     }

@@ -63,37 +63,11 @@ public struct BestFit: Sendable {
                       standardModelChiSquare: likelihood.standardModelChiSquare, starts: starts + extraStarts.count)
     }
 
-    private final class Objective {
-        let f: ([Double]) -> Double
-        init(_ f: @escaping ([Double]) -> Double) { self.f = f }
-    }
-
     func minimise(from start: [Double], maxIterations: Int, tolerance: Double) -> (x: [Double], chi2: Double) {
-        let n = start.count
-        let objective = Objective { x in
-            let value = self.chiSquare(x)
-            return value.isFinite ? value : 1e300
-        }
-        var function = gsl_multimin_function(
-            f: { v, params in
-                let x = (0..<Int(v!.pointee.size)).map { gsl_vector_get(v, $0) }
-                return Unmanaged<Objective>.fromOpaque(params!).takeUnretainedValue().f(x)
-            }, n: n, params: Unmanaged.passUnretained(objective).toOpaque())
-        let x = gsl_vector_alloc(n)!, step = gsl_vector_alloc(n)!
-        defer { gsl_vector_free(x); gsl_vector_free(step) }
         let bounds = priors.free.map(\.distribution.sampledBounds)
-        for i in 0..<n {
-            gsl_vector_set(x, i, start[i])
-            gsl_vector_set(step, i, 0.05 * (bounds[i].upperBound - bounds[i].lowerBound))
-        }
-        let minimizer = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, n)!
-        defer { gsl_multimin_fminimizer_free(minimizer) }
-        gsl_multimin_fminimizer_set(minimizer, &function, x, step)
-        for _ in 0..<maxIterations {
-            if gsl_multimin_fminimizer_iterate(minimizer) != GSL_SUCCESS { break }
-            if gsl_multimin_test_size(gsl_multimin_fminimizer_size(minimizer), tolerance) == GSL_SUCCESS { break }
-        }
-        let result = (0..<n).map { gsl_vector_get(minimizer.pointee.x, $0) }
-        return (result, chiSquare(result))
+        let found = NelderMead.minimise({ self.chiSquare($0) }, from: start,
+                                        steps: bounds.map { 0.05 * ($0.upperBound - $0.lowerBound) },
+                                        maxIterations: maxIterations, tolerance: tolerance)
+        return (found.x, found.value)
     }
 }

@@ -59,25 +59,27 @@ public struct CovarianceChiSquare: Sendable {
     }
 
     /// r^T C^{-1} r for residuals r and experimental errors sigma_exp (both in `rows` order);
-    /// `sigmaFixed` says that sigma_exp is the `mean` convention's (the precomputed factor is used).
-    public func value(residuals r: [Double], sigmaExp: [Double], sigmaFixed: Bool) -> Double {
-        guard let factor = sigmaFixed ? meanFactor : Self.factor(correlation: correlation, theory: theory, sigmaExp: sigmaExp) else {
+    /// `sigmaFixed` says that sigma_exp is the `mean` convention's (the precomputed factor is used,
+    /// and nothing is allocated).
+    public func value(residuals r: UnsafeBufferPointer<Double>, sigmaExp: UnsafeBufferPointer<Double>, sigmaFixed: Bool) -> Double {
+        guard let factor = sigmaFixed ? meanFactor : Self.factor(correlation: correlation, theory: theory, sigmaExp: Array(sigmaExp)) else {
             return .infinity
         }
         let k = r.count
-        var x = [Double](repeating: 0, count: k)
-        factor.withUnsafeBufferPointer { fp in
-            r.withUnsafeBufferPointer { bp in
-                x.withUnsafeMutableBufferPointer { xp in
-                    var m = gsl_matrix_const_view_array(fp.baseAddress, k, k)
-                    var bv = gsl_vector_const_view_array(bp.baseAddress, k)
-                    var xv = gsl_vector_view_array(xp.baseAddress, k)
-                    _ = gsl_linalg_cholesky_solve(&m.matrix, &bv.vector, &xv.vector)
-                }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { xp in
+            factor.withUnsafeBufferPointer { fp in
+                var m = gsl_matrix_const_view_array(fp.baseAddress, k, k)
+                var bv = gsl_vector_const_view_array(r.baseAddress, k)
+                var xv = gsl_vector_view_array(xp.baseAddress, k)
+                _ = gsl_linalg_cholesky_solve(&m.matrix, &bv.vector, &xv.vector)
             }
+            var chi2 = 0.0
+            for a in 0..<k { chi2 += r[a] * xp[a] }
+            return chi2
         }
-        var chi2 = 0.0
-        for a in 0..<k { chi2 += r[a] * x[a] }
-        return chi2
+    }
+
+    public func value(residuals r: [Double], sigmaExp: [Double], sigmaFixed: Bool) -> Double {
+        r.withUnsafeBufferPointer { rp in sigmaExp.withUnsafeBufferPointer { value(residuals: rp, sigmaExp: $0, sigmaFixed: sigmaFixed) } }
     }
 }

@@ -71,7 +71,7 @@ public struct PlotText: Sendable, Equatable, ExpressibleByStringLiteral {
             case ".", ",", ":", ";", "|", "!", "'": w = 0.318
             case " ": w = 0.318
             case "-": w = 0.361
-            case "−", "+", "=", "×", "<", ">", "±": w = 0.838
+            case "−", "+", "=", "×", "<", ">", "±", "→": w = 0.838
             case "(", ")", "[", "]", "/": w = 0.39
             case "%": w = 0.95
             case "i", "j", "l": w = 0.278

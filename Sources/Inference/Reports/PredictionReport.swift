@@ -25,6 +25,8 @@ public struct PredictionReport: Sendable, Encodable {
     public let chi2_muon: Double
     public let chi2_sm_all: Double
     public let chi2_sm_muon: Double
+    /// Files written by `darkz predict --plot` (absent from the JSON otherwise).
+    public var plots: [String]?
 
     public init(table: MeasurementTable, predictions: [Double], convention: ErrorConvention,
                 parameters: DarkBosonParameters?, deltaC9: Double?, deltaC10: Double?) throws {

@@ -40,14 +40,16 @@ public struct PosteriorDensity: TemperableDensity {
             for i in blobs.indices { blobs[i] = .nan }
             return (-.infinity, .nan)
         }
-        let evaluation = likelihood.evaluate(priors.point(x))
+        let point = priors.point(x)
+        let (binned, constraint) = blobs.count > 2
+            ? likelihood.evaluate(point, predictions: UnsafeMutableBufferPointer(rebasing: blobs[2...]))
+            : withUnsafeTemporaryAllocation(of: Double.self, capacity: likelihood.predictor.plan.count) {
+                likelihood.evaluate(point, predictions: $0)  // predictions not stored: scratch on the stack
+            }
         if blobs.count >= 2 {
-            blobs[0] = evaluation.binnedChiSquare
-            blobs[1] = evaluation.constraintChiSquare
+            blobs[0] = binned
+            blobs[1] = constraint
         }
-        if blobs.count > 2 {
-            for (i, p) in evaluation.predictions.enumerated() { blobs[2 + i] = p }
-        }
-        return (prior, evaluation.logLikelihood)
+        return (prior, -0.5 * (binned + constraint))
     }
 }
