@@ -49,7 +49,7 @@ let package = Package(
             dependencies: ["CGSL"]
         ),
         // Chain files in emcee's HDFBackend layout, with darkz's sampler state for resuming;
-        // every checkpoint is written beside the file and renamed over it.
+        // every checkpoint appends a compressed segment file and renames a small file over the old.
         .target(
             name: "ChainStorage",
             dependencies: ["CHDF5", "Ensemble"]

@@ -7,7 +7,10 @@
         emcee returns: iteration, shape, get_chain(), get_log_prob(), get_blobs(), accepted,
         get_last_sample(). Arrays are flattened in C order, every float as float.hex() so the
         comparison is bit for bit. With --arviz, also builds ArviZ InferenceData from the
-        backend and reports its groups and posterior dimensions.
+        backend and reports its groups and posterior dimensions. Also reports, from h5py, how
+        the chain is stored: "layout" of mcmc/chain ("virtual": rows in the segment folder
+        FILE.segments beside the file; "chunked") and "compression" (e.g. "gzip") of the
+        dataset holding them.
     python3 scripts/emcee_chain_file.py write FILE --walkers W --ndim D --blobs B --steps N
                                               [--capacity C] [--seed S]
         Samples a Gaussian with emcee into FILE (blobs: B floats per walker), stopping after N
@@ -55,11 +58,26 @@ def describe(backend):
     }
 
 
+def storage(path, group):
+    """How the chain dataset is stored: its layout and the compression of its rows."""
+    import os
+    import h5py
+
+    with h5py.File(path, "r") as f:
+        chain = f[group]["chain"]
+        if not chain.is_virtual:
+            return {"layout": "chunked" if chain.chunks else "contiguous", "compression": chain.compression}
+        source = chain.virtual_sources()[0]
+        with h5py.File(os.path.join(os.path.dirname(path), source.file_name), "r") as s:
+            return {"layout": "virtual", "compression": s[source.dset_name].compression}
+
+
 def read(args):
     import emcee
 
     backend = emcee.backends.HDFBackend(args.file, name=args.group, read_only=True)
     out = describe(backend)
+    out.update(storage(args.file, args.group))
     if args.arviz:
         try:
             import arviz

@@ -41,7 +41,7 @@ enum AtomicReplacement {
         }
     }
 
-    private static func isRunning(_ pid: pid_t) -> Bool {
+    static func isRunning(_ pid: pid_t) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
     }
 
@@ -56,7 +56,12 @@ enum AtomicReplacement {
         guard rename(partial.path, url.path) == 0 else {
             throw ChainFileError.io(path: url.path, operation: "rename(\(partial.lastPathComponent))", detail: errorText())
         }
-        try synchronize(path: url.deletingLastPathComponent().path, flags: O_RDONLY | O_DIRECTORY, what: "fsync(directory)")
+        try synchronizeDirectory(url.deletingLastPathComponent())
+    }
+
+    /// Makes the entries of `directory` (renames, new files, removals) durable.
+    static func synchronizeDirectory(_ directory: URL) throws {
+        try synchronize(path: directory.path, flags: O_RDONLY | O_DIRECTORY, what: "fsync(directory)")
     }
 
     private static func synchronize(path: String, flags: Int32, what: String) throws {

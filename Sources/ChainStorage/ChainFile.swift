@@ -2,8 +2,10 @@ import Ensemble
 import Foundation
 
 /// A chain file read back whole: what `darkz resume` needs to continue a run bit for bit and
-/// what `darkz diagnose` needs to judge it. Reads files darkz wrote and, without the darkz
-/// extras (`samplerState` nil, empty metadata), files written by emcee's HDFBackend.
+/// what `darkz diagnose` needs to judge it. Reads files darkz wrote (self-contained, or with their
+/// rows in a segment folder, each of which must be there: `ChainFileError.missingSegment`) and,
+/// without the darkz extras (`samplerState` nil, empty metadata), files written by emcee's
+/// HDFBackend.
 ///
 ///     let file = try ChainFile(contentsOf: url, expecting: ChainShape(walkers: 32, dimension: 3))
 ///     let tau = file.chain.slice(discard: 1_000)   // diagnostics take a ChainArray
@@ -32,6 +34,9 @@ public struct ChainFile: Sendable {
     /// The tempering record of a tempered run (ladder, log-likelihoods, swaps, tempered state);
     /// nil for an untempered run.
     public let tempering: TemperingRecord?
+    /// The segment files holding the rows (paths relative to the file's directory, inside the
+    /// folder `<name>.segments`), empty for a self-contained file (see `ChainWriter`).
+    public let segments: [String]
 
     /// Reads group `groupName` (emcee's default "mcmc").
     ///
@@ -40,22 +45,32 @@ public struct ChainFile: Sendable {
     /// - Throws: `ChainFileError`.
     public init(contentsOf url: URL, groupName: String = "mcmc", expecting expected: ChainShape? = nil) throws {
         let path = url.path
-        let (header, positions, logProbabilities, blobs, accepted, state, tempering) = try HDF5Library.run(path: path) {
-            let file = try H5Object.openForReading(url)
-            let header = try ChainFileHeader.read(file, path: path, groupName: groupName)
-            if let expected, expected != header.shape {
-                throw ChainFileError.shapeMismatch(path: path, expected: expected, found: header.shape)
+        let folder = SegmentFolder(chainFile: url)
+        func readOnce() throws -> (ChainFileHeader, [Double], [Double], [Double], [Double], SamplerState?, TemperingRecord?) {
+            try HDF5Library.run(path: path) {
+                let file = try H5Object.openForReading(url)
+                let header = try ChainFileHeader.read(file, path: path, groupName: groupName)
+                if let expected, expected != header.shape {
+                    throw ChainFileError.shapeMismatch(path: path, expected: expected, found: header.shape)
+                }
+                let group = try file.openGroup(groupName)
+                let n = header.iteration
+                let positions = try group.openDataset(EmceeLayout.chainDataset).readRows(n).values
+                let logProbabilities = try group.openDataset(EmceeLayout.logProbDataset).readRows(n).values
+                let blobs = header.shape.blobs > 0 ? try group.openDataset(EmceeLayout.blobsDataset).readRows(n).values : []
+                let accepted = try group.openDataset(EmceeLayout.acceptedDataset).readAll().values
+                let state = try ChainFileHeader.readState(file, path: path, groupName: groupName, header: header)
+                let tempering = try ChainFileHeader.readTempering(file, path: path, groupName: groupName, header: header)
+                return (header, positions, logProbabilities, blobs, accepted, state, tempering)
             }
-            let group = try file.openGroup(groupName)
-            let n = header.iteration
-            let positions = try group.openDataset(EmceeLayout.chainDataset).readRows(n).values
-            let logProbabilities = try group.openDataset(EmceeLayout.logProbDataset).readRows(n).values
-            let blobs = header.shape.blobs > 0 ? try group.openDataset(EmceeLayout.blobsDataset).readRows(n).values : []
-            let accepted = try group.openDataset(EmceeLayout.acceptedDataset).readAll().values
-            let state = try ChainFileHeader.readState(file, path: path, groupName: groupName, header: header)
-            let tempering = try ChainFileHeader.readTempering(file, path: path, groupName: groupName, header: header)
-            return (header, positions, logProbabilities, blobs, accepted, state, tempering)
         }
+        // A compaction renames the self-contained file in before it deletes the segments, so rows
+        // read while a segment vanished are read again from the new file.
+        var contents = try readOnce()
+        for _ in 0..<3 where !contents.0.segments.allSatisfy({ FileManager.default.fileExists(atPath: folder.resolve($0).path) }) {
+            contents = try readOnce()
+        }
+        let (header, positions, logProbabilities, blobs, accepted, state, tempering) = contents
         let n = header.iteration, w = header.shape.walkers
         self.url = url
         self.groupName = groupName
@@ -69,6 +84,7 @@ public struct ChainFile: Sendable {
         metadata = header.metadata
         samplerState = state
         self.tempering = tempering
+        segments = header.segments
     }
 
     /// Accepted fraction per walker (emcee's `acceptance_fraction`: accepted / iteration).

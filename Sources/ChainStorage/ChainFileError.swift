@@ -30,6 +30,8 @@ public enum ChainFileError: Error, Equatable, Sendable, CustomStringConvertible,
     case io(path: String, operation: String, detail: String)
     /// A freshly written checkpoint did not read back as expected, so it did not replace the file.
     case checkpointVerificationFailed(path: String, reason: String)
+    /// The file maps rows to a segment file (in its segment folder) that is not there.
+    case missingSegment(path: String, segment: String)
 
     public var description: String {
         switch self {
@@ -66,6 +68,9 @@ public enum ChainFileError: Error, Equatable, Sendable, CustomStringConvertible,
             return "\(operation) failed for \(path): \(detail)."
         case let .checkpointVerificationFailed(path, reason):
             return "The checkpoint written for \(path) did not read back (\(reason)); the chain file was left as it was."
+        case let .missingSegment(path, segment):
+            let folder = segment.split(separator: "/").first.map(String.init) ?? segment
+            return "Chain file \(path) keeps its rows in the folder \(folder) beside it, and \(segment) is missing: a chain file with a segment folder must be copied or moved together with its folder (or made self-contained first with `darkz compact \(path)`)."
         }
     }
 

@@ -3,8 +3,10 @@ import Foundation
 
 extension ChainFileHeader {
     /// Reads the tempering subgroup (nil when the run was not tempered): the rows up to the
-    /// tempered state's step, which a checkpoint writes together with them.
-    static func readTempering(_ file: H5Object, path: String, groupName: String, header: ChainFileHeader) throws -> TemperingRecord? {
+    /// tempered state's step, which a checkpoint writes together with them; `rows: false` reads
+    /// the state alone (a checkpoint's verification, whose cost must not grow with the chain).
+    static func readTempering(_ file: H5Object, path: String, groupName: String, header: ChainFileHeader,
+                              rows: Bool = true) throws -> TemperingRecord? {
         guard header.hasDarkzGroup else { return nil }
         let darkz = try file.openGroup(groupName).openGroup(DarkzLayout.group)
         guard darkz.hasLink(DarkzLayout.temperingGroup) else { return nil }
@@ -25,6 +27,9 @@ extension ChainFileHeader {
         }
         guard state.iteration == steps, state.ladder.count == k, state.ensembles.first?.walkerCount == header.shape.walkers else {
             throw broken("holds a state for \(state.ladder.count) temperatures at step \(state.iteration), expected \(k) at step \(steps)")
+        }
+        guard rows else {
+            return TemperingRecord(history: TemperedHistory(temperatures: k, walkers: header.shape.walkers), state: state)
         }
         let betas = try tempering.openDataset(DarkzLayout.betasDataset).readRows(steps).values
         let logL = try tempering.openDataset(DarkzLayout.logLikelihoodDataset).readRows(steps).values

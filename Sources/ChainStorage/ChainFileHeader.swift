@@ -15,6 +15,9 @@ struct ChainFileHeader {
     var metadata: ChainMetadata
     /// The `iteration` attribute of the stored sampler state, if there is one.
     var stateIteration: Int?
+    /// The segment files the row datasets map (paths relative to the file's directory, in step
+    /// order); empty for a self-contained file. Every one exists.
+    var segments: [String] = []
 
     /// Reads and cross-checks the group `groupName` of an open file.
     static func read(_ file: H5Object, path: String, groupName: String) throws -> ChainFileHeader {
@@ -80,6 +83,7 @@ struct ChainFileHeader {
 
         var header = ChainFileHeader(shape: shape, iteration: iteration, emceeVersion: version,
                                      hasDarkzGroup: false, metadata: ChainMetadata(), stateIteration: nil)
+        header.segments = try segments(of: group, path: path)
         guard group.hasLink(DarkzLayout.group) else { return header }
         header.hasDarkzGroup = true
         let darkz = try group.openGroup(DarkzLayout.group)
@@ -120,6 +124,30 @@ struct ChainFileHeader {
             header.stateIteration = stateIteration
         }
         return header
+    }
+
+    /// The segment files that the row datasets of `group` map, each checked to exist beside the
+    /// file at `path` (libhdf5 would read a missing one as NaN without a word).
+    private static func segments(of group: H5Object, path: String) throws -> [String] {
+        var datasets: [H5Object] = []
+        for name in [EmceeLayout.chainDataset, EmceeLayout.logProbDataset, EmceeLayout.blobsDataset] where group.hasLink(name) {
+            datasets.append(try group.openDataset(name))
+        }
+        if group.hasLink(DarkzLayout.group), try group.openGroup(DarkzLayout.group).hasLink(DarkzLayout.temperingGroup) {
+            let tempering = try group.openGroup(DarkzLayout.group).openGroup(DarkzLayout.temperingGroup)
+            for name in DarkzLayout.temperingRowDatasets where tempering.hasLink(name) {
+                datasets.append(try tempering.openDataset(name))
+            }
+        }
+        var files: [String] = []
+        for dataset in datasets {
+            for mapping in try dataset.virtualRows() where !files.contains(mapping.file) { files.append(mapping.file) }
+        }
+        let folder = SegmentFolder(chainFile: URL(fileURLWithPath: path))
+        for file in files where !FileManager.default.fileExists(atPath: folder.resolve(file).path) {
+            throw ChainFileError.missingSegment(path: path, segment: file)
+        }
+        return files.sorted()
     }
 
     /// Reads the sampler state's JSON text and checks it against the header.

@@ -5,7 +5,9 @@ import Foundation
 /// darkz writes so that `HDFBackend(path, read_only=True)` reads darkz's chains as its own.
 ///
 /// One group (default "mcmc") with the attributes `version` (str), `nwalkers`, `ndim`,
-/// `iteration` (int64) and `has_blobs` (bool) and the datasets
+/// `iteration` (int64) and `has_blobs` (bool) and the datasets (darkz compresses the row datasets
+/// with deflate, and while a run writes they are virtual datasets over its segments; see
+/// `ChainWriter`)
 /// - `chain`: float64 (capacity, nwalkers, ndim), chunked, first axis unlimited;
 /// - `log_prob`: float64 (capacity, nwalkers), chunked, first axis unlimited;
 /// - `accepted`: float64 (nwalkers), accepted proposals per walker since the start;
@@ -44,7 +46,8 @@ enum EmceeLayout {
 /// of `EmceeLayout`, so it ignores them (none starts with "random_state_", the one prefix emcee
 /// collects).
 ///
-/// - attributes `format` ("darkz-chain"), `format_version` (1), `writer` ("darkz"), `nblobs`,
+/// - attributes `format` ("darkz-chain"), `format_version` (3: compressed rows, segments while a
+///   run writes; 2 added the tempering record), `writer` ("darkz"), `nblobs`,
 ///   and when known `seed` (uint64) and `priors` (the priors file's text);
 /// - datasets `parameter_names` and `blob_names` (variable-length UTF-8 strings), and
 ///   `sampler_state`: the `SamplerState` as JSON text (a scalar string dataset, so its size is
@@ -53,7 +56,7 @@ enum EmceeLayout {
 enum DarkzLayout {
     static let group = "darkz"
     static let format = "darkz-chain"
-    static let formatVersion: Int64 = 2
+    static let formatVersion: Int64 = 3
 
     static let formatAttribute = "format"
     static let formatVersionAttribute = "format_version"
@@ -79,6 +82,7 @@ enum DarkzLayout {
     static let logLikelihoodDataset = "log_likelihood"
     static let swapsAcceptedDataset = "swaps_accepted"
     static let temperedStateDataset = "state"
+    static let temperingRowDatasets = [betasDataset, logLikelihoodDataset, swapsAcceptedDataset]
 }
 
 /// JSON for the sampler states (`SamplerState`, `TemperedSamplerState`): sorted keys, and

@@ -7,40 +7,77 @@ import Foundation
 ///     let writer = try ChainWriter.create(at: url, for: sampler, metadata: ChainMetadata(
 ///         parameterNames: ["M_ZD", "epsilon"], priorsText: priors, seed: 42))
 ///     try writer.run(sampler, steps: 20_000, checkpointEvery: 500)
+///     try writer.compact()   // optional: one self-contained file again
 ///     // after an interruption:
 ///     let file = try ChainFile(contentsOf: url)
 ///     let sampler = try EnsembleSampler(target: posterior, moves: moves, resumingFrom: file.samplerState!)
 ///     try ChainWriter.resume(at: url, expecting: file.shape).run(sampler, steps: 10_000, checkpointEvery: 500)
 ///
-/// ## Crash safety: every checkpoint is a new file renamed over the old one
+/// ## Crash safety: append-only segments, a small file renamed over the old one
 ///
-/// The file at `url` is never modified in place. A checkpoint (and the creation of the file)
-/// 1. creates a partial file `.<name>.partial-<pid>-<random>` in the same directory;
-/// 2. copies the current file's objects into it with `H5Ocopy` (raw chunks, attributes, layout
-///    and chunking preserved; space freed by earlier rewrites is not carried over, so the file
-///    does not accumulate garbage);
-/// 3. appends the rows (extends `chain`, `log_prob`, `blobs`, rewrites `accepted`), then
-///    replaces the sampler state and its `iteration` attribute, and sets the group's
+/// No file a reader can see is ever modified in place. A checkpoint
+/// 1. writes its new rows (chain, log_prob, blobs, and a tempered run's betas, log-likelihoods and
+///    swaps) as a new *segment*: a small chunked, deflate-compressed HDF5 file in the folder
+///    `<name>.segments` beside the file, written under a partial name, read back and compared bit
+///    for bit, `fsync`ed and renamed into place (`SegmentFolder`); nothing refers to it yet;
+/// 2. creates a partial file `.<name>.partial-<pid>-<random>` beside the chain file and copies the
+///    current file's objects into it with `H5Ocopy`: metadata, `accepted`, the sampler state and,
+///    for the rows, *virtual datasets* (HDF5 1.10's VDS) that only map rows to segments;
+/// 3. replaces each row dataset by a virtual dataset with one more mapping (the new segment), then
+///    replaces `accepted`, the sampler state and its `iteration` attribute, and sets the group's
 ///    `iteration` last, the order emcee's own `save_step` uses;
-/// 4. closes it (HDF5 flushes everything), reopens it read-only and checks the header, the
-///    expected iteration and the state (a partial file that does not read back is deleted and
-///    the checkpoint fails, leaving the old file);
+/// 4. closes it, reopens it read-only and checks the header, the expected iteration, the state and
+///    that every mapped segment exists (a partial file that does not read back is deleted, with
+///    the new segment, and the checkpoint fails, leaving the old file);
 /// 5. `fsync`s it, `rename(2)`s it over `url` and `fsync`s the directory.
 ///
-/// `rename` within one directory is atomic on POSIX: whenever the process dies (SIGKILL, power
-/// cut after step 5's fsyncs), `url` is either the previous checkpoint's complete file or the new
-/// one, and rows, accepted counts and sampler state always come from the same checkpoint, so a
-/// reader never sees a state newer than the chain rows. A partial file left by a killed writer is
-/// never renamed; `create` and `resume` delete those whose process has ended.
+/// `rename` within one directory is atomic on POSIX: whenever the process dies (SIGKILL, or a power
+/// cut after the fsyncs), `url` is either the previous checkpoint's file, whose segments are all
+/// complete and never change, or the new one, whose new segment was durable before it was renamed
+/// in. Rows, accepted counts and sampler state always come from the same checkpoint, so a reader
+/// never sees a state newer than the chain rows. A segment or partial file left by a killed writer
+/// is referred to by nothing; `create`, `resume` and `compact` delete them (`removeUnreferenced`).
+///
+/// The cost of a checkpoint is that of writing its own rows plus rewriting the small file (state
+/// and one mapping per segment and row dataset, about 240 bytes each): it does not grow with the
+/// rows stored, as copying the whole file at every checkpoint (darkz before issue #14) did. Only
+/// the mappings grow, by a few hundred bytes per checkpoint (case C untempered, 40 checkpoints of
+/// 1000 steps: 30 KB to 58 KB, each checkpoint 22-75 ms; before, 19 ms rising to 329-424 ms), and
+/// they are bounded by `maximumSegments`.
+///
+/// A file maps at most `maximumSegments` (128) segments: libhdf5 keeps every segment open while it
+/// reads a virtual dataset and reads those beyond the open-file limit (`ulimit -n`; 256 by default
+/// on macOS) as NaN without an error. The checkpoint that would map one more first rewrites all rows
+/// into one segment (streamed, read back, renamed in like any segment), so one checkpoint in 128
+/// costs a pass over the chain; the segments it replaces are deleted one checkpoint later, when a
+/// reader that had the previous file open has long opened them. With the shipped settings (1000
+/// steps per checkpoint, at most 40,000 steps) a run never gets there.
+///
+/// `compact()` (called by `darkz sample` and `resume` at the end of a run, and by `darkz compact`)
+/// writes the rows back into ordinary chunked, compressed datasets of one self-contained file, as
+/// one more checkpoint of the same kind (partial file, verify, rename), then deletes the folder:
+/// killed before the rename, the segmented file stays; after it, the folder is unreferenced. A
+/// self-contained file (compacted, older darkz) that is resumed moves its rows into a first
+/// segment at its next checkpoint, once.
+///
+/// Why virtual datasets: emcee and h5py read them as ordinary datasets (h5py 3.16 / HDF5 2.0 and
+/// libhdf5 1.10.8 resolve the relative segment paths beside the virtual dataset's file, whatever
+/// the working directory), and they keep every file written once. Their limits: a chain file with
+/// a segment folder must be copied or moved with its folder, under the same name (a mapping names
+/// `<name>.segments/...`); libhdf5 reads rows of a missing segment as the fill value, NaN, without
+/// an error, so `ChainFile` checks that every segment exists first; h5py cannot resize a virtual
+/// dataset, so emcee can append only to a compacted file; HDF5 older than 1.10 cannot read them;
+/// a reader that opened the segmented file just before a compaction deleted the folder reads the
+/// rows it had not read yet as NaN (`ChainFile` reads again from the new file when that happens).
 ///
 /// Why not append in place with flushes and a two-phase `iteration` update (emcee's approach)?
 /// HDF5 1.10 does not order its metadata writes: a process killed inside `H5Fflush` or while the
 /// metadata cache evicts can leave chunk B-trees, object headers and the superblock's end of
 /// file disagreeing, and then the file does not open at all; only SWMR mode orders writes, and
 /// it requires the 1.10+ file format and still leaves a superblock flag to clear by hand after a
-/// crash. The cost of renaming is a copy of the file per checkpoint, about as fast as the disk
-/// (15 ms for a 10 MB file on the development machine, fsyncs included), so choose the
-/// checkpoint interval so that sampling between checkpoints takes much longer than that.
+/// crash. Appending in place to a spare copy and renaming it in (two files in turn) would modify
+/// a file that a reader may still have open from an earlier checkpoint. HDF5's external raw
+/// storage (rows appended to a plain file) cannot be chunked, so it cannot be compressed.
 ///
 /// Partial files are private, so they are written and verified without HDF5's flock-based file
 /// locking; every descriptor darkz opens is close-on-exec, so child processes do not inherit
@@ -56,16 +93,35 @@ public final class ChainWriter {
     public let shape: ChainShape
     /// Steps in the file (emcee's `iteration`).
     public private(set) var iteration: Int
+    /// The segments the file maps (paths relative to its directory); empty when it is self-contained.
+    public internal(set) var segments: [String]
+    /// Whether the rows live in segments (`<name>.segments`) rather than in the file itself.
+    public var isSegmented: Bool { !segments.isEmpty }
+    /// The most segments a file maps: the checkpoint that would add one more first rewrites all
+    /// rows into one segment. libhdf5 keeps every segment of a file open while it reads, and
+    /// reads those beyond the process's open-file limit (256 by default on macOS) as NaN.
+    public var maximumSegments = 128 {
+        didSet { precondition(maximumSegments >= 2, "maximumSegments must be at least 2") }
+    }
+    /// Segments that the last checkpoint stopped mapping, deleted at the next one, so that a reader
+    /// who opened the file just before has time to open them.
+    private var retired: [String] = []
+    /// Called after every checkpoint that appended rows and after a compaction, with its
+    /// duration and sizes.
+    public var checkpointObserver: ((CheckpointRecord) -> Void)?
 
     /// Test hook: called at each phase of a checkpoint with the partial file; throwing
     /// `SimulatedCrash` stops the checkpoint as a kill would (the partial file stays).
     var faultInjection: ((CheckpointPhase, URL) throws -> Void)?
 
-    private init(url: URL, groupName: String, shape: ChainShape, iteration: Int) {
+    var folder: SegmentFolder { SegmentFolder(chainFile: url) }
+
+    private init(url: URL, groupName: String, shape: ChainShape, iteration: Int, segments: [String]) {
         self.url = url
         self.groupName = groupName
         self.shape = shape
         self.iteration = iteration
+        self.segments = segments
     }
 
     // MARK: Creating and resuming
@@ -105,7 +161,7 @@ public final class ChainWriter {
             throw ChainFileError.fileExists(path: url.path)
         }
         AtomicReplacement.removeAbandoned(beside: url)
-        let writer = ChainWriter(url: url, groupName: groupName, shape: shape, iteration: 0)
+        let writer = ChainWriter(url: url, groupName: groupName, shape: shape, iteration: 0, segments: [])
         writer.faultInjection = faultInjection
         try writer.writeCheckpoint(iteration: 0, stateIteration: initialState?.iteration) { file, _ in
             try writer.buildNewGroup(in: file, metadata: metadata, initialState: initialState)
@@ -113,6 +169,7 @@ public final class ChainWriter {
                 try writer.buildTemperingGroup(in: file.openGroup(groupName).openGroup(DarkzLayout.group), state: initialTempering)
             }
         }
+        writer.folder.removeUnreferenced(keeping: [])  // a replaced file's segments
         return writer
     }
 
@@ -137,13 +194,16 @@ public final class ChainWriter {
         guard stateIteration == header.iteration else {
             throw ChainFileError.staleSamplerState(path: url.path, stateIteration: stateIteration, chainIteration: header.iteration)
         }
-        return ChainWriter(url: url, groupName: groupName, shape: header.shape, iteration: header.iteration)
+        let writer = ChainWriter(url: url, groupName: groupName, shape: header.shape, iteration: header.iteration,
+                                 segments: header.segments)
+        writer.folder.removeUnreferenced(keeping: Set(header.segments))
+        return writer
     }
 
     // MARK: Appending
 
     /// Appends `rows` (the steps after the file's last one) and replaces the stored sampler
-    /// state by `state`, in one checkpoint (see the type's documentation).
+    /// state by `state`, in one checkpoint (see the type's documentation); does nothing for no rows.
     ///
     /// - Throws: `ChainFileError.invalidInput` if the rows or the state do not fit the file, or
     ///   `state.iteration` is not `iteration + rows.stepCount`; I/O and HDF5 errors, after which
@@ -162,26 +222,60 @@ public final class ChainWriter {
         }
         let newIteration = iteration + rows.stepCount
         try Self.check(state, fits: shape, at: newIteration, path: url.path)
-        try writeCheckpoint(iteration: newIteration, stateIteration: newIteration) { file, partial in
-            try copyCurrentFile(into: file)
-            try faultInjection?(.contentsCopied, partial)
-            let group = try file.openGroup(groupName)
-            let stored = Int(try group.readInt64Attribute(EmceeLayout.iterationAttribute))
-            guard stored == iteration else {
-                throw ChainFileError.inconsistentFile(
-                    path: url.path, reason: "it holds \(stored) steps but this writer last left it at \(iteration); another program changed it")
+        guard rows.stepCount > 0 else { return }
+        let started = Date()
+        for segment in retired { try? FileManager.default.removeItem(at: folder.resolve(segment)) }
+        retired = []
+        let blocks = rowBlocks(rows, tempering: tempering?.history)
+        // A self-contained file's rows move to a first segment (once, for a resumed file), and so
+        // do all rows when the segments reach their maximum.
+        let consolidate = iteration > 0 && (!isSegmented || segments.count >= maximumSegments)
+        let base = consolidate ? try writeConsolidatedSegment() : nil
+        var written = base.map { [$0.path] } ?? []
+        do {
+            let segment = try folder.write(blocks, firstStep: iteration, steps: rows.stepCount)
+            written.append(segment)
+            try faultInjection?(.segmentWritten, folder.resolve(segment))
+            try writeCheckpoint(iteration: newIteration, stateIteration: newIteration) { file, partial in
+                try copyCurrentFile(into: file)
+                try faultInjection?(.contentsCopied, partial)
+                let group = try file.openGroup(groupName)
+                let stored = Int(try group.readInt64Attribute(EmceeLayout.iterationAttribute))
+                guard stored == iteration else {
+                    throw ChainFileError.inconsistentFile(
+                        path: url.path, reason: "it holds \(stored) steps but this writer last left it at \(iteration); another program changed it")
+                }
+                let darkz = try group.openGroup(DarkzLayout.group)
+                if let tempering {
+                    if !darkz.hasLink(DarkzLayout.temperingGroup) {
+                        try buildTemperingGroup(in: darkz, state: nil, temperatures: tempering.history.temperatures)
+                    }
+                    let k = Int(try darkz.openGroup(DarkzLayout.temperingGroup).readInt64Attribute(DarkzLayout.temperaturesAttribute))
+                    guard k == tempering.history.temperatures else {
+                        throw ChainFileError.invalidInput(path: url.path, reason: "the file's tempered run has \(k) temperatures, the rows \(tempering.history.temperatures)")
+                    }
+                }
+                try mapRows(blocks, segment: segment, base: base, in: group)
+                try group.openDataset(EmceeLayout.acceptedDataset).writeAll(rows.acceptedCounts.map(Double.init))
+                try faultInjection?(.rowsWritten, partial)
+                if let tempering { try writeTemperedState(tempering.state, in: darkz.openGroup(DarkzLayout.temperingGroup)) }
+                try writeState(state, in: darkz)
+                try group.writeAttribute(EmceeLayout.iterationAttribute, int64: Int64(newIteration))
             }
-            try appendRows(rows, to: group)
-            try faultInjection?(.rowsWritten, partial)
-            let darkz = try group.openGroup(DarkzLayout.group)
-            if let tempering {
-                if !darkz.hasLink(DarkzLayout.temperingGroup) { try buildTemperingGroup(in: darkz, state: nil, temperatures: tempering.history.temperatures) }
-                try appendTempering(tempering, to: darkz.openGroup(DarkzLayout.temperingGroup))
-            }
-            try writeState(state, in: darkz)
-            try group.writeAttribute(EmceeLayout.iterationAttribute, int64: Int64(newIteration))
+        } catch let crash as SimulatedCrash {
+            throw crash
+        } catch {
+            for segment in written { try? FileManager.default.removeItem(at: folder.resolve(segment)) }
+            throw error
         }
         iteration = newIteration
+        if base != nil { retired = segments }
+        segments = written.count == 2 ? written : segments + written
+        if let checkpointObserver {
+            checkpointObserver(CheckpointRecord(
+                iteration: newIteration, steps: rows.stepCount, seconds: Date().timeIntervalSince(started),
+                segmentBytes: fileSize(folder.resolve(written.last!)), fileBytes: fileSize(url)))
+        }
     }
 
     // MARK: The checkpoint
@@ -219,7 +313,8 @@ public final class ChainWriter {
                         path: partial.path, reason: "it reads back as \(header.shape) at step \(header.iteration) with state of step \(header.stateIteration.map(String.init) ?? "none"), expected \(shape) at step \(expected)")
                 }
                 _ = try ChainFileHeader.readState(file, path: partial.path, groupName: groupName, header: header)
-                if let tempering = try ChainFileHeader.readTempering(file, path: partial.path, groupName: groupName, header: header),
+                if let tempering = try ChainFileHeader.readTempering(file, path: partial.path, groupName: groupName, header: header,
+                                                                     rows: false),
                    tempering.state.iteration != expected {
                     throw ChainFileError.inconsistentFile(
                         path: partial.path, reason: "its tempered state is at step \(tempering.state.iteration), expected \(expected)")
@@ -237,120 +332,6 @@ public final class ChainWriter {
         }
         try source.copyLinks(to: file)
         try source.close("closing \(url.lastPathComponent)")
-    }
-
-    /// The group of a new file, laid out as emcee's `HDFBackend.reset` and first `grow` make it.
-    private func buildNewGroup(in file: H5Object, metadata: ChainMetadata, initialState: SamplerState?) throws {
-        let group = try file.createGroup(groupName)
-        try group.writeAttribute(EmceeLayout.versionAttribute, string: EmceeLayout.version)
-        try group.writeAttribute(EmceeLayout.walkersAttribute, int64: Int64(shape.walkers))
-        try group.writeAttribute(EmceeLayout.dimensionAttribute, int64: Int64(shape.dimension))
-        try group.writeAttribute(EmceeLayout.hasBlobsAttribute, bool: shape.blobs > 0)
-        try group.writeAttribute(EmceeLayout.iterationAttribute, int64: 0)
-        let accepted = initialState?.acceptedCounts ?? Array(repeating: 0, count: shape.walkers)
-        try group.createDoubleVector(EmceeLayout.acceptedDataset, accepted.map(Double.init))
-        let w = shape.walkers, d = shape.dimension, b = shape.blobs
-        try group.createRowDataset(EmceeLayout.chainDataset, rows: 0, rowShape: [w, d], elementCount: 1,
-                                   chunkRows: EmceeLayout.chunkRows(valuesPerRow: w * d))
-        try group.createRowDataset(EmceeLayout.logProbDataset, rows: 0, rowShape: [w], elementCount: 1,
-                                   chunkRows: EmceeLayout.chunkRows(valuesPerRow: w))
-        if b > 0 {
-            try group.createRowDataset(EmceeLayout.blobsDataset, rows: 0, rowShape: [w], elementCount: b,
-                                       chunkRows: EmceeLayout.chunkRows(valuesPerRow: w * b))
-        }
-
-        let darkz = try group.createGroup(DarkzLayout.group)
-        try darkz.writeAttribute(DarkzLayout.formatAttribute, string: DarkzLayout.format)
-        try darkz.writeAttribute(DarkzLayout.formatVersionAttribute, int64: DarkzLayout.formatVersion)
-        try darkz.writeAttribute(DarkzLayout.writerAttribute, string: "darkz")
-        try darkz.writeAttribute(DarkzLayout.blobCountAttribute, int64: Int64(b))
-        if let seed = metadata.seed { try darkz.writeAttribute(DarkzLayout.seedAttribute, uint64: seed) }
-        if let priors = metadata.priorsText { try darkz.writeAttribute(DarkzLayout.priorsAttribute, string: priors) }
-        if !metadata.parameterNames.isEmpty {
-            try darkz.createStringList(DarkzLayout.parameterNamesDataset, metadata.parameterNames)
-        }
-        if !metadata.blobNames.isEmpty {
-            try darkz.createStringList(DarkzLayout.blobNamesDataset, metadata.blobNames)
-        }
-        if let initialState { try writeState(initialState, in: darkz) }
-    }
-
-    /// Grows the row datasets by `rows.stepCount` rows (dropping any capacity beyond
-    /// `iteration`, as emcee leaves after an interrupted run) and writes the rows.
-    private func appendRows(_ rows: ChainRows, to group: H5Object) throws {
-        let start = iteration, end = iteration + rows.stepCount
-        let w = shape.walkers
-        let chain = try group.openDataset(EmceeLayout.chainDataset)
-        try chain.setExtent([end, w, shape.dimension])
-        try chain.writeRows(start: start, rows: rows.stepCount, rows.positions.values)
-        let logProb = try group.openDataset(EmceeLayout.logProbDataset)
-        try logProb.setExtent([end, w])
-        try logProb.writeRows(start: start, rows: rows.stepCount, rows.logProbabilities.values)
-        if shape.blobs > 0 {
-            let blobs = try group.openDataset(EmceeLayout.blobsDataset)
-            let layout = try blobs.numericShape()
-            try blobs.setExtent(layout.dimensions.count == 3 ? [end, w, shape.blobs] : [end, w])
-            try blobs.writeRows(start: start, rows: rows.stepCount, rows.blobs.values)
-        }
-        try group.openDataset(EmceeLayout.acceptedDataset).writeAll(rows.acceptedCounts.map(Double.init))
-    }
-
-    /// The tempering subgroup with empty row datasets (and the state at step 0, if given).
-    private func buildTemperingGroup(in darkz: H5Object, state: TemperedSamplerState?, temperatures: Int? = nil) throws {
-        let k = temperatures ?? state!.ladder.count, w = shape.walkers
-        let tempering = try darkz.createGroup(DarkzLayout.temperingGroup)
-        try tempering.writeAttribute(DarkzLayout.temperaturesAttribute, int64: Int64(k))
-        try tempering.createRowDataset(DarkzLayout.betasDataset, rows: 0, rowShape: [k], elementCount: 1,
-                                       chunkRows: EmceeLayout.chunkRows(valuesPerRow: k))
-        try tempering.createRowDataset(DarkzLayout.logLikelihoodDataset, rows: 0, rowShape: [k, w], elementCount: 1,
-                                       chunkRows: EmceeLayout.chunkRows(valuesPerRow: k * w))
-        try tempering.createRowDataset(DarkzLayout.swapsAcceptedDataset, rows: 0, rowShape: [max(k - 1, 1)], elementCount: 1,
-                                       chunkRows: EmceeLayout.chunkRows(valuesPerRow: k))
-        if let state { try writeTemperedState(state, in: tempering) }
-    }
-
-    /// Appends the tempering rows after the file's last step and replaces the tempered state.
-    private func appendTempering(_ rows: TemperingRows, to tempering: H5Object) throws {
-        let h = rows.history, start = iteration, end = iteration + h.steps
-        let k = Int(try tempering.readInt64Attribute(DarkzLayout.temperaturesAttribute))
-        guard k == h.temperatures else {
-            throw ChainFileError.invalidInput(path: url.path, reason: "the file's tempered run has \(k) temperatures, the rows \(h.temperatures)")
-        }
-        let betas = try tempering.openDataset(DarkzLayout.betasDataset)
-        try betas.setExtent([end, k])
-        try betas.writeRows(start: start, rows: h.steps, h.betas)
-        let logL = try tempering.openDataset(DarkzLayout.logLikelihoodDataset)
-        try logL.setExtent([end, k, shape.walkers])
-        try logL.writeRows(start: start, rows: h.steps, h.logLikelihoods)
-        let swaps = try tempering.openDataset(DarkzLayout.swapsAcceptedDataset)
-        try swaps.setExtent([end, max(k - 1, 1)])
-        try swaps.writeRows(start: start, rows: h.steps, k > 1 ? h.swapsAccepted : [Double](repeating: 0, count: h.steps))
-        try writeTemperedState(rows.state, in: tempering)
-    }
-
-    private func writeTemperedState(_ state: TemperedSamplerState, in tempering: H5Object) throws {
-        let text: String
-        do { text = try StateCoding.encode(state) } catch {
-            throw ChainFileError.invalidInput(path: url.path, reason: "the tempered state cannot be encoded (\(error))")
-        }
-        if tempering.hasLink(DarkzLayout.temperedStateDataset) { try tempering.deleteLink(DarkzLayout.temperedStateDataset) }
-        try tempering.createString(DarkzLayout.temperedStateDataset, text)
-        try tempering.openDataset(DarkzLayout.temperedStateDataset)
-            .writeAttribute(DarkzLayout.stateIterationAttribute, int64: Int64(state.iteration))
-    }
-
-    /// Replaces the stored sampler state (JSON text) and its iteration attribute.
-    private func writeState(_ state: SamplerState, in darkz: H5Object) throws {
-        let text: String
-        do { text = try StateCoding.encode(state) } catch {
-            throw ChainFileError.invalidInput(path: url.path, reason: "the sampler state cannot be encoded (\(error))")
-        }
-        if darkz.hasLink(DarkzLayout.samplerStateDataset) {
-            try darkz.deleteLink(DarkzLayout.samplerStateDataset)
-        }
-        try darkz.createString(DarkzLayout.samplerStateDataset, text)
-        try darkz.openDataset(DarkzLayout.samplerStateDataset)
-            .writeAttribute(DarkzLayout.stateIterationAttribute, int64: Int64(state.iteration))
     }
 
     // MARK: Checks
@@ -379,6 +360,8 @@ public final class ChainWriter {
 
 /// The phases of a checkpoint at which tests inject faults.
 enum CheckpointPhase: Sendable {
+    /// The new segment is in its folder, durable, and nothing refers to it (the URL is the segment).
+    case segmentWritten
     /// The current file's objects are in the partial file (HDF5 file open).
     case contentsCopied
     /// The rows are written, the state and iteration not yet (HDF5 file open).

@@ -8,7 +8,7 @@ struct Darkz: ParsableCommand {
         commandName: "darkz",
         abstract: "Bayesian inference on light dark-boson (Z_D) explanations of rare B decays.",
         discussion: "Physics from arXiv:2210.15662 (Datta, Hammad, Marfatia, Mukherjee, Rashed, JHEP 03 (2023) 108).",
-        subcommands: [Chi2Command.self, PredictCommand.self, WilsonCommand.self, ConstraintsCommand.self, BestFitCommand.self, SampleCommand.self, ResumeCommand.self, DiagnoseCommand.self, EvidenceCommand.self, CompareCommand.self, CredibleCommand.self, CornerCommand.self, RegionsCommand.self, ScanCommand.self, BenchCommand.self]
+        subcommands: [Chi2Command.self, PredictCommand.self, WilsonCommand.self, ConstraintsCommand.self, BestFitCommand.self, SampleCommand.self, ResumeCommand.self, CompactCommand.self, DiagnoseCommand.self, EvidenceCommand.self, CompareCommand.self, CredibleCommand.self, CornerCommand.self, RegionsCommand.self, ScanCommand.self, BenchCommand.self]
     )
 
     /// Runs the chosen subcommand. Help and version exit 0; a subcommand's own ExitCode passes

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainStorage
 import Foundation
 import Inference
 
@@ -33,6 +34,12 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .customLong("threads"), help: "Threads (default: all cores).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("blobs"), help: "Blobs stored per walker and step: none, chi2 (the binned and constraint chi^2) or predictions (those and every row's prediction); overrides [output] blobs of the priors file (default chi2).")
+    var blobs: BlobSelection?
+
+    @Option(name: .customLong("checkpoint-log"), help: "Append one line per checkpoint to this file: step, steps appended (0: the final compaction), seconds, segment and chain-file bytes.")
+    var checkpointLog: String?
+
     @Flag(name: .customLong("overwrite"), help: "Replace an existing chain file.")
     var overwrite = false
 
@@ -58,7 +65,8 @@ struct SampleCommand: ParsableCommand {
         let output = URL(fileURLWithPath: out ?? "chains/\(priors.name).h5")
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let run = try SamplingRun(priors: priors, settings: settings, output: output, constraintOverride: override,
-                                  overwrite: overwrite, threads: threads)
+                                  blobs: blobs, overwrite: overwrite, threads: threads)
+        try CheckpointLog.attach(checkpointLog, to: run)
         let outcome = try run.run(progress: ProgressLine.show)
         try ProgressLine.finish(outcome)
     }
@@ -76,6 +84,9 @@ struct ResumeCommand: ParsableCommand {
 
     @Option(name: .customLong("max-steps"), help: "Extend the chain to this many steps (stored for later resumes).")
     var maxSteps: Int?
+
+    @Option(name: .customLong("checkpoint-log"), help: "Append one line per checkpoint to this file: step, steps appended (0: the final compaction), seconds, segment and chain-file bytes.")
+    var checkpointLog: String?
 
     @Option(name: .customLong("threads"), help: "Threads (default: all cores).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
@@ -103,6 +114,7 @@ struct ResumeCommand: ParsableCommand {
                 throw ExitCode(3)
             }
         }
+        try CheckpointLog.attach(checkpointLog, to: run)
         let outcome = try run.run(untilConverged: maxSteps == nil, progress: ProgressLine.show)
         try ProgressLine.finish(outcome)
     }
@@ -130,3 +142,26 @@ enum ProgressLine {
         if !o.converged { throw ExitCode(3) }
     }
 }
+
+/// `--checkpoint-log FILE`: one tab-separated line per checkpoint (`step`, `steps`, `seconds`,
+/// `segment_bytes`, `file_bytes`), appended as the run goes, under a header line when the file is
+/// new; the compaction at the end of a run is a line with `steps` 0.
+enum CheckpointLog {
+    static func attach(_ path: String?, to run: SamplingRun) throws {
+        guard let path else { return }
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: Data("step\tsteps\tseconds\tsegment_bytes\tfile_bytes\n".utf8)) else {
+                throw ValidationError("cannot create the checkpoint log \(path)")
+            }
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.seekToEndOfFile()
+        run.checkpointObserver = { record in
+            let line = String(format: "%d\t%d\t%.6f\t%d\t%d\n", record.iteration, record.steps, record.seconds,
+                              record.segmentBytes, record.fileBytes)
+            handle.write(Data(line.utf8))
+        }
+    }
+}
+
+extension BlobSelection: ExpressibleByArgument {}

@@ -11,6 +11,8 @@ public enum CrashRun {
     public static let seed: UInt64 = 2024
     public static let totalSteps = 3_000
     public static let checkpointEvery = 20
+    /// Small, so that kills also land in the checkpoints that rewrite all rows into one segment.
+    public static let maximumSegments = 8
     public static let metadata = ChainMetadata(
         parameterNames: ["x0", "x1", "x2", "x3", "x4", "x5"], blobNames: ["r2", "twice_x0"],
         priorsText: "# crash-safety test\n[parameters]\nx0 = { uniform = [-10, 10] }\n", seed: seed)
@@ -32,7 +34,8 @@ public enum CrashRun {
         try EnsembleSampler(target: target, moves: StretchMove(), resumingFrom: state, threads: 1)
     }
 
-    /// Creates the chain file at `url`, or resumes it, and samples until `totalSteps`.
+    /// Creates the chain file at `url`, or resumes it, samples until `totalSteps` (a segment per
+    /// checkpoint, all rows rewritten into one when there are `maximumSegments`) and compacts the file.
     public static func runToCompletion(at url: URL) throws -> Int {
         let sampler: EnsembleSampler<ClosureLogDensity, StretchMove>
         let writer: ChainWriter
@@ -44,7 +47,9 @@ public enum CrashRun {
             sampler = try freshSampler()
             writer = try ChainWriter.create(at: url, for: sampler, metadata: metadata)
         }
+        writer.maximumSegments = maximumSegments
         try writer.run(sampler, steps: max(totalSteps - sampler.iteration, 0), checkpointEvery: checkpointEvery)
+        try writer.compact()
         return writer.iteration
     }
 }

@@ -9,15 +9,15 @@ import Glibc
 import Darwin
 #endif
 
-/// "Output is never left half-written": a checkpoint is written beside the file and renamed over
-/// it, so after a crash at any moment the file opens and holds the rows and the state of one
-/// complete checkpoint.
+/// "Output is never left half-written": a checkpoint writes its rows as a new segment, then a new
+/// small file beside the chain file that maps them, renamed over it, so after a crash at any moment
+/// the file opens and holds the rows and the state of one complete checkpoint.
 @Suite("Chain file crash safety")
 struct CrashSafetyTests {
     // MARK: Faults injected at each phase of a checkpoint
 
     @Test("a checkpoint stopped at any phase leaves the previous file byte for byte",
-          arguments: [CheckpointPhase.contentsCopied, .rowsWritten, .written, .verified])
+          arguments: [CheckpointPhase.segmentWritten, .contentsCopied, .rowsWritten, .written, .verified])
     func interruptedCheckpoint(phase: CheckpointPhase) throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -33,11 +33,15 @@ struct CrashSafetyTests {
         #expect(throws: SimulatedCrash.self) { try writer.append(from: sampler) }
         #expect(try Data(contentsOf: url) == before)
         #expect(writer.iteration == 30)
-        #expect(AtomicReplacement.partialFiles(beside: url).count == 1)  // what a killed writer leaves
+        // what a killed writer leaves: the new segment, unreferenced, and (after it) the partial file
+        #expect(AtomicReplacement.partialFiles(beside: url).count == (phase == .segmentWritten ? 0 : 1))
         let file = try ChainFile(contentsOf: url)
-        #expect(file.iteration == 30)
+        #expect(file.iteration == 30 && file.segments.count == 3)
+        #expect(try segmentFileNames(url).count == 4)
         #expect(try file.resumableState() == stateBefore)
         #expect(bits(file.chain) == bits(prefix(sampler.chain(), steps: 30)))
+        _ = try ChainWriter.resume(at: url)  // the next writer removes the orphan
+        #expect(try segmentFileNames(url) == file.segments.map { String($0.split(separator: "/").last!) })
 
         writer.faultInjection = nil
         try writer.append(from: sampler)
@@ -149,6 +153,7 @@ struct CrashSafetyTests {
         var delays = Xoshiro256StarStar(seed: 77, stream: 0)
         var killsMidCheckpoint = 0
         var kills = 0
+        var maxSegments = 0
         for round in 0..<24 {
             let process = Process()
             process.executableURL = helper
@@ -162,24 +167,41 @@ struct CrashSafetyTests {
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal {
                 kills += 1
-                if !AtomicReplacement.partialFiles(beside: url).isEmpty { killsMidCheckpoint += 1 }
+                // inside a checkpoint: a partial file, or a segment (or its partial) nothing refers to yet
+                let referenced = (try? ChainFile(contentsOf: url).segments.count) ?? 0
+                let inFolder = try segmentFileNames(url).count
+                if !AtomicReplacement.partialFiles(beside: url).isEmpty || inFolder > referenced {
+                    killsMidCheckpoint += 1
+                }
             } else {
                 #expect(process.terminationStatus == 0, "the helper failed in round \(round)")
             }
             // Killed before the file was first renamed into place: nothing to check.
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             try checkFile(after: round)
+            maxSegments = max(maxSegments, try ChainFile(contentsOf: url).segments.count)
             if try ChainFile(contentsOf: url).iteration == CrashRun.totalSteps { break }  // a fast machine
         }
         #expect(kills >= 5)
         #expect(killsMidCheckpoint > 0, "no kill landed inside a checkpoint; the test did not exercise what it claims")
+        #expect(maxSegments >= 3, "the file never held many segments; the append path was not exercised")
 
         let last = try runProgram(helper, [url.path])
         #expect(last.status == 0, "\(last.stderr)")
         try checkFile(after: 24)
-        #expect(try ChainFile(contentsOf: url).iteration == CrashRun.totalSteps)
+        let final = try ChainFile(contentsOf: url)
+        #expect(final.iteration == CrashRun.totalSteps)
+        #expect(final.segments.isEmpty)  // compacted at the end
+        #expect(!FileManager.default.fileExists(atPath: SegmentFolder(chainFile: url).url.path))
         #expect(AtomicReplacement.partialFiles(beside: url).isEmpty)  // the final resume cleaned up
-        print("ChainStorage crash test: \(kills) kills, \(killsMidCheckpoint) inside a checkpoint")
+        print("ChainStorage crash test: \(kills) kills, \(killsMidCheckpoint) inside a checkpoint, up to \(maxSegments) segments")
+    }
+
+    /// The files in a chain file's segment folder (segments and partial files), sorted.
+    private func segmentFileNames(_ url: URL) throws -> [String] {
+        let folder = SegmentFolder(chainFile: url).url
+        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     }
 
     /// The helper executable, built beside the test bundle.

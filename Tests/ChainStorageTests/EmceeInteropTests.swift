@@ -9,15 +9,25 @@ import Testing
 @Suite("emcee interoperability",
        .enabled(if: EmceeScript.isAvailable, "python3 with emcee and h5py is not installed (pip install emcee==3.1.6 h5py)"))
 struct EmceeInteropTests {
-    @Test("emcee's HDFBackend reads darkz's chain, log_prob, blobs, accepted and last sample", arguments: [0, 1, 3])
-    func emceeReadsDarkz(blobs: Int) throws {
+    /// With the rows in segments (virtual datasets mapping FILE.segments/...) and compacted, read
+    /// from another working directory through a relative path, so that the segments are found
+    /// beside the file and not in the working directory.
+    @Test("emcee's HDFBackend reads darkz's chain, log_prob, blobs, accepted and last sample",
+          arguments: [0, 1, 3], [false, true])
+    func emceeReadsDarkz(blobs: Int, compacted: Bool) throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let url = directory.appendingPathComponent("darkz.h5")
+        let runs = directory.appendingPathComponent("runs"), elsewhere = directory.appendingPathComponent("elsewhere")
+        for folder in [runs, elsewhere] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let url = runs.appendingPathComponent("darkz.h5")
         let sampler = try gaussianSampler(blobs: blobs)
-        try ChainWriter.create(at: url, for: sampler).run(sampler, steps: 25, checkpointEvery: 10)
+        let writer = try ChainWriter.create(at: url, for: sampler)
+        try writer.run(sampler, steps: 25, checkpointEvery: 10)
+        if compacted { try writer.compact() }
 
-        let emcee = try EmceeScript.run(["read", url.path, "--arviz"])
+        let emcee = try EmceeScript.run(["read", "../runs/darkz.h5", "--arviz"], directory: elsewhere)
+        #expect(emcee.layout == (compacted ? "chunked" : "virtual"))
+        #expect(emcee.compression == "gzip")
         #expect(emcee.iteration == 25)
         #expect(emcee.shape == [10, 3])
         #expect(emcee.chain_shape == [25, 10, 3])
@@ -59,13 +69,21 @@ struct EmceeInteropTests {
         #expect(throws: ChainFileError.noSamplerState(path: url.path)) { try ChainWriter.resume(at: url) }
     }
 
+    /// emcee cannot grow virtual datasets (h5py resizes chunked datasets only): on a file with
+    /// segments its append fails and leaves the file as it was; a compacted file takes it.
     @Test("steps appended by emcee make darkz's state stale: readable, not resumable")
     func emceeAppendsToDarkz() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("darkz.h5")
         let sampler = try gaussianSampler(blobs: 3)
-        try ChainWriter.create(at: url, for: sampler).run(sampler, steps: 10, checkpointEvery: 10)
+        let writer = try ChainWriter.create(at: url, for: sampler)
+        try writer.run(sampler, steps: 10, checkpointEvery: 5)
+        let segmented = try Data(contentsOf: url)
+        #expect(throws: EmceeScript.Failed.self) { try EmceeScript.output(["append-step", url.path]) }
+        #expect(try Data(contentsOf: url) == segmented)
+        #expect(try ChainFile(contentsOf: url).iteration == 10)
+        try writer.compact()
         try EmceeScript.output(["append-step", url.path])
         let file = try ChainFile(contentsOf: url)
         #expect(file.iteration == 11 && file.samplerState?.iteration == 10)
@@ -105,6 +123,10 @@ enum EmceeScript {
         var last_log_prob: [String]
         var last_blobs: [String]?
         var last_random_state_is_none: Bool
+        /// "virtual" (rows in segments), "chunked" or "contiguous".
+        var layout: String?
+        /// The rows' compression filter ("gzip"), nil without one.
+        var compression: String?
         /// nil without --arviz or without ArviZ installed.
         var arviz: ArviZ?
 
@@ -127,16 +149,16 @@ enum EmceeScript {
         var description: String { "scripts/emcee_chain_file.py exited with \(status): \(stderr)" }
     }
 
-    /// Runs the script and returns what it printed.
+    /// Runs the script (in `directory`, if given) and returns what it printed.
     @discardableResult
-    static func output(_ arguments: [String]) throws -> Data {
-        let result = try runProgram(env, ["python3", script.path] + arguments)
+    static func output(_ arguments: [String], directory: URL? = nil) throws -> Data {
+        let result = try runProgram(env, ["python3", script.path] + arguments, directory: directory)
         guard result.status == 0 else { throw Failed(status: result.status, stderr: result.stderr) }
         return result.stdout
     }
 
     /// Runs `read` or `write` and decodes emcee's view of the file.
-    static func run(_ arguments: [String]) throws -> View {
-        try JSONDecoder().decode(View.self, from: output(arguments))
+    static func run(_ arguments: [String], directory: URL? = nil) throws -> View {
+        try JSONDecoder().decode(View.self, from: output(arguments, directory: directory))
     }
 }

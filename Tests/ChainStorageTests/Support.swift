@@ -47,12 +47,13 @@ func prefix(_ chain: ChainArray, steps: Int) -> ChainArray {
                values: Array(chain.values.prefix(steps * chain.nWalkers * chain.nDim)))
 }
 
-/// Runs a program to its end; stdout is returned, stderr goes to a temporary file so that
+/// Runs a program to its end (in `directory`, if given); stdout is returned, stderr goes to a temporary file so that
 /// neither pipe can fill up and block the child.
-func runProgram(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
+func runProgram(_ executable: URL, _ arguments: [String], directory: URL? = nil) throws -> (status: Int32, stdout: Data, stderr: String) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     let output = Pipe()
     let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("darkz-stderr-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)

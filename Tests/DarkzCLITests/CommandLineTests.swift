@@ -74,11 +74,13 @@ struct CommandLineTests {
         #expect((json["plots"] as? [String])?.first == folder + "/trace.svg")
     }
 
-    /// A run stopped long before 50 tau: diagnose prints its table and exits with 3.
+    /// A run stopped long before 50 tau: diagnose prints its table and exits with 3. Sampled with
+    /// `--blobs none`: no command after sample needs blobs.
     @Test func diagnoseExitsWithThreeWhenNotConverged() throws {
         let file = NSTemporaryDirectory() + "darkz-cli-short-\(getpid()).h5"
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let sample = try DarkzRunner.run(["sample", "--case", "C", "--walkers", "8", "--max-steps", "60", "--out", file, "--overwrite", "--threads", "1"])
+        let sample = try DarkzRunner.run(["sample", "--case", "C", "--walkers", "8", "--max-steps", "60", "--out", file, "--overwrite",
+                                          "--threads", "1", "--blobs", "none"])
         #expect(sample.status == 3, "\(sample.stderr)")
         let out = try DarkzRunner.run(["diagnose", file, "--json"])
         #expect(out.status == 3)
@@ -177,6 +179,52 @@ struct CommandLineTests {
         let extended = try DarkzRunner.run(["resume", file, "--max-steps", "\(steps + 250)", "--threads", "1"])
         #expect(extended.status == 0, "\(extended.stdout)")
         #expect(try DarkzRunner.run(["diagnose", file, "--json"]).json?["steps"] as? Int == steps + 250)
+    }
+
+    /// A sample run killed after some checkpoints leaves its file with a segment folder: diagnose
+    /// reads it, resume continues it, `darkz compact` makes it self-contained; --checkpoint-log
+    /// has a line per checkpoint.
+    @Test func killedRunCompacts() throws {
+        let dir = NSTemporaryDirectory() + "darkz-cli-killed-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let caseC = try String(contentsOfFile: DarkzRunner.root + "/priors/caseC.toml", encoding: .utf8)
+        let frequent = caseC.replacingOccurrences(of: "check_every = 500", with: "check_every = 20")
+            .replacingOccurrences(of: "checkpoint_every = 1000", with: "checkpoint_every = 20")
+            .replacingOccurrences(of: "temperatures = 12", with: "temperatures = 1")
+        try frequent.write(toFile: dir + "/frequent.toml", atomically: true, encoding: .utf8)
+        let file = dir + "/run.h5", log = dir + "/checkpoints.tsv"
+        let process = Process()
+        process.executableURL = DarkzRunner.executable
+        process.arguments = ["sample", "--priors", dir + "/frequent.toml", "--walkers", "8", "--max-steps", "100000", "--out", file,
+                             "--threads", "1", "--checkpoint-log", log]
+        process.currentDirectoryURL = URL(fileURLWithPath: DarkzRunner.root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var lines = 0
+        for _ in 0..<600 where lines < 4 {
+            usleep(50_000)
+            lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").count - 1
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(lines >= 4, "no checkpoints logged")
+        let logged = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(logged.first == "step\tsteps\tseconds\tsegment_bytes\tfile_bytes")
+        #expect(logged.dropFirst().allSatisfy { $0.split(separator: "\t").count == 5 })
+        #expect(FileManager.default.fileExists(atPath: file + ".segments"))
+        let steps = try #require(try DarkzRunner.run(["diagnose", file, "--json"]).json?["steps"] as? Int)
+        #expect(steps >= 60 && steps % 20 == 0)
+        let compact = try DarkzRunner.run(["compact", file])
+        #expect(compact.status == 0 && compact.stdout.contains("compacted, \(steps) steps in one file"), "\(compact.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: file + ".segments"))
+        #expect(try DarkzRunner.run(["diagnose", file, "--json"]).json?["steps"] as? Int == steps)
+        let resumed = try DarkzRunner.run(["resume", file, "--max-steps", "\(steps + 40)", "--threads", "1"])
+        #expect(resumed.status == 3 || resumed.status == 0, "\(resumed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file + ".segments"))  // the resumed run ended: compacted
+        let again = try DarkzRunner.run(["compact", file])
+        #expect(again.status == 0 && again.stdout.contains("already self-contained (\(steps + 40) steps"), "\(again.stdout)")
     }
 
     @Test func helpExitsWithZero() throws {

@@ -8,8 +8,12 @@ import Inference
 struct PosteriorSamplingTests {
     @Test func shortRun() throws {
         let priors = try PriorsFile(contentsOf: RepositoryPaths.root + "/priors/caseC.toml")
-        let target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: BinnedPredictorTests.predictor))
-        #expect(target.dimension == 2 && target.blobCount == 28 && target.blobNames.count == 28)
+        let likelihood = try priors.likelihood(predictor: BinnedPredictorTests.predictor)
+        let target = PosteriorDensity(priors: priors, likelihood: likelihood)
+        #expect(target.dimension == 2 && target.blobCount == 2 && target.blobNames == ["chi2_binned", "chi2_constraints"])
+        let full = PosteriorDensity(priors: priors, likelihood: likelihood, blobs: .predictions)
+        #expect(full.blobCount == 28 && full.blobNames.count == 28 && full.blobNames[2].hasPrefix("prediction["))
+        #expect(PosteriorDensity(priors: priors, likelihood: likelihood, blobs: BlobSelection.none).blobCount == 0)
         let start = InitialEnsemble.ball(around: [-1.7, -0.05], scale: [0.05, 0.01], walkers: 8, seed: 1)
         let sampler = try EnsembleSampler(target: target, initialPositions: start, seed: 2, threads: 2)
         sampler.run(steps: 60)

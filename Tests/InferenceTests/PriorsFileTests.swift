@@ -66,6 +66,19 @@ struct PriorsFileTests {
         try expectError("[parameters.epsilon]\nfixed = 1e-4", "[parameters.epsilon]\nfixed = 1e-4\nmin = 1", key: "parameters.epsilon", "takes no prior")
     }
 
+    /// [output] blobs: chi2 by default, each choice read, anything else an error naming the key.
+    @Test func outputBlobs() throws {
+        #expect(try load("caseC").output.blobs == .chi2)
+        let text = try String(contentsOfFile: RepositoryPaths.root + "/priors/caseC.toml", encoding: .utf8)
+        for choice in BlobSelection.allCases {
+            let p = try PriorsFile(text: text + "\n[output]\nblobs = \"\(choice.rawValue)\"\n", source: "edited.toml")
+            #expect(p.output.blobs == choice)
+        }
+        try expectError("[sampler]\n", "[output]\nblobs = \"all\"\n\n[sampler]\n", key: "output.blobs", "is not none, chi2, predictions")
+        try expectError("[sampler]\n", "[output]\nthin = 2\n\n[sampler]\n", key: "output.thin", "unknown key")
+        #expect(BlobSelection.predictions.count(rows: 26) == 28 && BlobSelection(count: 2, rows: 26) == .chi2)
+    }
+
     @Test func invalidTOMLGivesTheLine() throws {
         try expectError("name = \"caseC\"", "name = \"caseC", key: nil, "not valid TOML at line")
     }

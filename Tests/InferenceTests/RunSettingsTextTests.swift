@@ -10,8 +10,20 @@ struct RunSettingsTextTests {
     /// `sample` used the file's constraints); a list and no override round-trip too.
     @Test(arguments: [[String]?.none, [], ["g-2"], ["bs-mixing", "g-2"]])
     func constraintOverrideRoundTrips(constraints: [String]?) throws {
-        let text = SamplingRun.runText("name = \"x\"\n", settings: .defaults, constraints: constraints)
-        let (_, _, back) = try SamplingRun.parseRunText(text, file: "t")
+        let text = SamplingRun.runText("name = \"x\"\n", settings: .defaults, constraints: constraints, blobs: .chi2)
+        let (_, _, back, _) = try SamplingRun.parseRunText(text, file: "t")
         #expect(back == constraints)
+    }
+
+    /// The blobs choice round-trips; a text without the line (darkz before issue #14) reads as nil,
+    /// which `StoredRun` takes for the predictions those files hold.
+    @Test(arguments: BlobSelection.allCases)
+    func blobsRoundTrip(blobs: BlobSelection) throws {
+        let text = SamplingRun.runText("name = \"x\"\n[output]\nblobs = \"none\"\n", settings: .defaults, constraints: nil, blobs: blobs)
+        let (priors, _, _, back) = try SamplingRun.parseRunText(text, file: "t")
+        #expect(back == blobs)
+        #expect(priors == "name = \"x\"\n[output]\nblobs = \"none\"\n")
+        let old = text.replacingOccurrences(of: "# blobs=\(blobs.rawValue)\n", with: "")
+        #expect(try SamplingRun.parseRunText(old, file: "t").3 == nil)
     }
 }

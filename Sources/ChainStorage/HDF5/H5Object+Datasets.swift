@@ -15,21 +15,36 @@ struct H5NumericShape: Equatable {
 
 extension H5Object {
     /// Creates a chunked, little-endian float64 dataset of shape `[rows] + rowShape` whose first
-    /// axis can grow without limit (emcee's `maxshape=(None, ...)`). With `elementCount` > 1 each
-    /// element is an array of that many doubles.
+    /// axis can grow without limit (emcee's `maxshape=(None, ...)`), or is fixed at `rows` with
+    /// `growable: false`. With `elementCount` > 1 each element is an array of that many doubles.
+    /// `compressed` adds the deflate filter (gzip in h5py's words, which every h5py reads) when
+    /// the library has it.
     @discardableResult
-    func createRowDataset(_ name: String, rows: Int, rowShape: [Int], elementCount: Int, chunkRows: Int) throws -> H5Object {
+    func createRowDataset(_ name: String, rows: Int, rowShape: [Int], elementCount: Int, chunkRows: Int,
+                          compressed: Bool = true, growable: Bool = true) throws -> H5Object {
         var current = ([rows] + rowShape).map { hsize_t($0) }
-        var maximum = [darkz_H5S_UNLIMITED()] + rowShape.map { hsize_t($0) }
+        var maximum = [growable ? darkz_H5S_UNLIMITED() : hsize_t(rows)] + rowShape.map { hsize_t($0) }
         var chunk = ([max(chunkRows, 1)] + rowShape.map { max($0, 1) }).map { hsize_t($0) }
         let space = try H5Object(H5Screate_simple(Int32(current.count), &current, &maximum),
                                  "H5Screate_simple(\(name))", close: H5Sclose)
         let creation = try H5Object(H5Pcreate(darkz_H5P_DATASET_CREATE()), "H5Pcreate(dataset)", close: H5Pclose)
         try HDF5Library.check(H5Pset_chunk(creation.id, Int32(chunk.count), &chunk), "H5Pset_chunk(\(name))")
+        if compressed && H5Zfilter_avail(H5Z_FILTER_DEFLATE) > 0 {
+            try HDF5Library.check(H5Pset_deflate(creation.id, H5Types.deflateLevel), "H5Pset_deflate(\(name))")
+        }
         let type = try H5Types.doubles(count: elementCount, file: true)
         return try H5Object(
             H5Dcreate2(id, name, type.id, space.id, darkz_H5P_DEFAULT(), creation.id, darkz_H5P_DEFAULT()),
             "H5Dcreate(\(name))", close: H5Dclose)
+    }
+
+    /// Creates a fixed-size, compressed row dataset of a segment file: chunks of about 128 KiB,
+    /// or the whole segment when it is smaller.
+    @discardableResult
+    func createSegmentDataset(_ name: String, rows: Int, rowShape: [Int], elementCount: Int) throws -> H5Object {
+        let chunkRows = min(rows, EmceeLayout.chunkRows(valuesPerRow: rowShape.reduce(1, *) * elementCount))
+        return try createRowDataset(name, rows: rows, rowShape: rowShape, elementCount: elementCount, chunkRows: chunkRows,
+                                    growable: false)
     }
 
     /// Creates a contiguous one-dimensional float64 dataset holding `values` (emcee's
@@ -130,7 +145,7 @@ extension H5Object {
         return H5TypeReference(id: type.id, owner: type)
     }
 
-    private func rowSelection(_ shape: H5NumericShape, start: Int, rows: Int) throws
+    func rowSelection(_ shape: H5NumericShape, start: Int, rows: Int) throws
         -> (file: H5Object, memory: H5Object, memoryType: H5TypeReference)
     {
         guard !shape.dimensions.isEmpty, start >= 0, start + rows <= shape.dimensions[0] else {

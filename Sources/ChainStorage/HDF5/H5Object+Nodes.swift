@@ -55,6 +55,11 @@ extension H5Object {
         try HDF5Library.check(H5Ldelete(id, name, darkz_H5P_DEFAULT()), "H5Ldelete(\(name))")
     }
 
+    /// Renames link `name` of this group to `newName`.
+    func moveLink(_ name: String, to newName: String) throws {
+        try HDF5Library.check(H5Lmove(id, name, id, newName, darkz_H5P_DEFAULT(), darkz_H5P_DEFAULT()), "H5Lmove(\(name))")
+    }
+
     /// Names of the links of this group, in name order.
     func linkNames() throws -> [String] {
         var info = H5G_info_t()
@@ -87,6 +92,10 @@ extension H5Object {
 
 /// Datatypes written the way h5py writes them, so that h5py reads back the same Python types.
 enum H5Types {
+    /// zlib level of the deflate filter on row datasets: on case C's chains levels 1 to 9 store
+    /// within 3% of one another and take about the same time; 4 is the smallest of the fast ones.
+    static let deflateLevel: UInt32 = 4
+
     /// Variable-length UTF-8 string: h5py's type for `str` attributes and string datasets.
     static func variableString() throws -> H5Object {
         let type = try H5Object(H5Tcopy(darkz_H5T_C_S1()), "H5Tcopy(C_S1)", close: H5Tclose)

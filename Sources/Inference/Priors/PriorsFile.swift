@@ -18,6 +18,8 @@ public struct PriorsFile: Sendable {
     /// All five parameters, in `DarkBosonParameters.names` order.
     public let parameters: [ParameterPrior]
     public let sampler: SamplerSettings
+    /// What a run stores beside the chain ([output]).
+    public let output: OutputSettings
 
     /// The free parameters in sampling order.
     public var free: [ParameterPrior] { parameters.filter { $0.distribution.isFree } }
@@ -40,7 +42,7 @@ public struct PriorsFile: Sendable {
                               message: "not valid TOML at line \(error.source.begin.line): \(error.description)")
         }
         let reader = TOMLReader(table: root, file: source, path: "")
-        try reader.allowOnly(["name", "case", "data", "parameters", "sampler"])
+        try reader.allowOnly(["name", "case", "data", "parameters", "sampler", "output"])
         name = try reader.string("name")
         let caseText = try reader.string("case")
         guard let modelCase = DarkBosonCase(rawValue: caseText) else {
@@ -74,6 +76,7 @@ public struct PriorsFile: Sendable {
             throw PriorsError(file: source, key: "parameters", message: "at least one parameter must be free")
         }
         sampler = try Self.sampler(reader.optionalTable("sampler"), freeCount: parameters.filter { $0.distribution.isFree }.count)
+        output = try OutputSettings.read(reader.optionalTable("output"))
     }
 
     static func prior(_ name: String, in parameters: TOMLReader, case modelCase: DarkBosonCase) throws -> ParameterPrior {

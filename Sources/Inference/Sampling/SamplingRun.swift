@@ -4,9 +4,11 @@ import Flavor
 import Foundation
 
 /// One posterior run of a priors file with its chain file: start, resume, checkpoints every
-/// `checkpointEvery` steps (ChainWriter: a checkpoint replaces the file atomically), the convergence
-/// verdict every `checkEvery` steps (``ConvergenceVerdict``, the one `darkz diagnose` gives on the
-/// file), and a progress callback. A resumed run continues bit for bit as the uninterrupted one.
+/// `checkpointEvery` steps (ChainWriter: each appends a segment and replaces the small file
+/// atomically), the convergence verdict every `checkEvery` steps (``ConvergenceVerdict``, the one
+/// `darkz diagnose` gives on the file), a progress callback, and at the end of the run the file made
+/// self-contained again (`ChainWriter.compact`). A resumed run continues bit for bit as the
+/// uninterrupted one.
 public final class SamplingRun {
     /// What a progress line shows.
     public struct Progress: Sendable {
@@ -40,16 +42,26 @@ public final class SamplingRun {
     let earlierLogProbabilities: ChainArray?
     let earlierHistory: TemperedHistory?
 
+    /// Called after every checkpoint with its duration and sizes (`darkz sample --checkpoint-log`).
+    public var checkpointObserver: ((CheckpointRecord) -> Void)? {
+        get { writer.checkpointObserver }
+        set { writer.checkpointObserver = newValue }
+    }
+
     /// Starts a new run writing to `output` (refuses to replace an existing file unless `overwrite`).
+    ///
+    /// - Parameter blobs: the blobs to store; nil for the priors file's ([output] blobs, default chi2).
     public init(priors: PriorsFile, settings: SamplerSettings, output: URL, constraintOverride: [String]? = nil,
-                overwrite: Bool = false, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+                blobs: BlobSelection? = nil, overwrite: Bool = false,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         if FileManager.default.fileExists(atPath: output.path), !overwrite {
             throw ChainFileError.invalidInput(path: output.path, reason: "exists already; continue it with `darkz resume \(output.path)` or pass --overwrite")
         }
         self.priors = priors
         self.settings = settings
         let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
-        target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraintOverride))
+        target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraintOverride),
+                                  blobs: blobs)
         let bounds = priors.free.map(\.distribution.sampledBounds)
         // Every temperature starts from the prior; temperature 0 from the seed itself, as an
         // untempered run.
@@ -62,7 +74,8 @@ public final class SamplingRun {
         sampler = try TemperedSampler(target: target, moves: ConfiguredMoves(settings), ladder: settings.ladder(dimension: bounds.count),
                                       initialPositions: starts, seed: settings.seed, threads: threads)
         let metadata = ChainMetadata(parameterNames: priors.free.map(\.sampledName), blobNames: target.blobNames,
-                                     priorsText: Self.runText(priors.text, settings: settings, constraints: constraintOverride),
+                                     priorsText: Self.runText(priors.text, settings: settings, constraints: constraintOverride,
+                                                              blobs: target.blobs),
                                      seed: settings.seed)
         writer = try ChainWriter.create(at: output, for: sampler, metadata: metadata, replacing: overwrite)
         earlierChain = nil
@@ -82,13 +95,14 @@ public final class SamplingRun {
         self.settings = settings
         let constraints = run.constraints
         let predictor = try BinnedPredictor.standard(tableFile: priors.dataFilePath())
-        target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraints))
+        target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraints),
+                                  blobs: run.blobs)
         sampler = try TemperedSampler(target: target, moves: ConfiguredMoves(settings),
                                       resumingFrom: stored.resumableTemperedState(), threads: threads)
         writer = try ChainWriter.resume(at: file, expecting: ChainShape(walkers: sampler.walkerCount, dimension: sampler.dimension,
                                                                         blobs: sampler.blobCount))
         if maxSteps != nil, settings != run.settings {
-            try writer.replacePriorsText(Self.runText(priors.text, settings: settings, constraints: constraints))
+            try writer.replacePriorsText(Self.runText(priors.text, settings: settings, constraints: constraints, blobs: run.blobs))
         }
         earlierChain = stored.chain
         earlierLogProbabilities = stored.logProbabilities
@@ -100,13 +114,15 @@ public final class SamplingRun {
 
     /// Runs to convergence or `settings.maxSteps` (counting steps before a resume), or with
     /// `untilConverged: false` to `settings.maxSteps` whatever the verdict; `stoppingAt` ends the
-    /// run early after the check at or past that step, as an interruption would.
+    /// run early after the check at or past that step, as an interruption would (the file keeps
+    /// its segments; a run that ends otherwise compacts its file).
     public func run(stoppingAt stop: Int? = nil, untilConverged: Bool = true,
                     progress: (Progress) -> Void = { _ in }) throws -> Outcome {
         var verdict: ConvergenceVerdict?
         var lastCheckpoint = sampler.iteration
         var tau: [Double] = []
         var converged = false
+        var stopped = false
         let started = Date()
         let firstStep = sampler.iteration
         sampler.reserveCapacity(forAdditionalSteps: max(settings.maxSteps - sampler.iteration, 0))
@@ -128,9 +144,10 @@ public final class SamplingRun {
             progress(Progress(steps: sampler.iteration, maxSteps: settings.maxSteps,
                               stepsPerSecond: Double(sampler.iteration - firstStep) / max(elapsed, 1e-9),
                               acceptance: acceptance, tau: tau, converged: converged, swapAcceptance: swapAcceptance))
-            if let stop, sampler.iteration >= stop { break }
+            if let stop, sampler.iteration >= stop { stopped = true; break }
         }
         try writer.append(from: sampler)
+        if !stopped { try writer.compact() }  // an interruption leaves the segments, as a kill would
         if verdict?.isComplete == false { verdict = currentVerdict() }
         return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: writer.url, verdict: verdict)
     }
@@ -182,15 +199,18 @@ public final class SamplingRun {
         public let priors: PriorsFile
         public let settings: SamplerSettings
         public let constraints: [String]?
+        /// The blobs the run stores (files written before the choice existed hold the predictions).
+        public let blobs: BlobSelection
 
         public init(_ file: ChainFile) throws {
             guard let text = file.metadata.priorsText else {
                 throw ChainFileError.invalidInput(path: file.url.path, reason: "holds no priors file; it was not written by darkz sample")
             }
-            let (priorsText, settings, constraints) = try SamplingRun.parseRunText(text, file: file.url.path)
+            let (priorsText, settings, constraints, blobs) = try SamplingRun.parseRunText(text, file: file.url.path)
             priors = try PriorsFile(text: priorsText, source: file.url.path + " (stored priors)")
             self.settings = settings
             self.constraints = constraints
+            self.blobs = blobs ?? .predictions
         }
 
         /// The likelihood of the run (its rows, errors and constraints).
@@ -204,23 +224,27 @@ public final class SamplingRun {
     // resume uses exactly what the run used (command-line overrides included).
     static let separator = "\n# --- darkz run settings (written by darkz sample) ---\n"
 
-    static func runText(_ priorsText: String, settings s: SamplerSettings, constraints: [String]?) -> String {
+    static func runText(_ priorsText: String, settings s: SamplerSettings, constraints: [String]?, blobs: BlobSelection) -> String {
         var lines = ["walkers=\(s.walkers)", "seed=\(s.seed)", "max_steps=\(s.maxSteps)", "check_every=\(s.checkEvery)",
                      "min_steps_per_tau=\(s.minStepsPerTau)", "max_tau_change=\(s.maxTauChange)",
                      "checkpoint_every=\(s.checkpointEvery)", "temperatures=\(s.temperatures)",
                      "ladder=\(s.fixedLadder ? "fixed" : "adaptive")", "adaptation_steps=\(s.adaptationSteps)",
                      "moves=" + s.moves.map { "\($0.kind.rawValue):\($0.weight)" }.joined(separator: ",")]
         if let constraints { lines.append("constraints=" + constraints.joined(separator: ",")) }
+        lines.append("blobs=\(blobs.rawValue)")
         return priorsText + separator + lines.map { "# " + $0 }.joined(separator: "\n") + "\n"
     }
 
-    static func parseRunText(_ text: String, file: String) throws -> (String, SamplerSettings, [String]?) {
+    /// The priors text, settings, constraint override and blobs (nil when the text has no blobs
+    /// line: written before [output] existed, with the predictions) of a stored run description.
+    static func parseRunText(_ text: String, file: String) throws -> (String, SamplerSettings, [String]?, BlobSelection?) {
         guard let range = text.range(of: separator) else {
             throw ChainFileError.invalidInput(path: file, reason: "its stored priors lack darkz's run settings")
         }
         let priorsText = String(text[..<range.lowerBound])
         var s = SamplerSettings.defaults
         var constraints: [String]?
+        var blobs: BlobSelection?
         for line in text[range.upperBound...].split(separator: "\n") {
             // keep an empty value: "constraints=" is the override "none", not a missing line
             let parts = line.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -243,9 +267,14 @@ public final class SamplingRun {
                     return (kind, w)
                 }
             case "constraints": constraints = parts[1].isEmpty ? [] : parts[1].split(separator: ",").map(String.init)
+            case "blobs":
+                guard let choice = BlobSelection(rawValue: parts[1]) else {
+                    throw ChainFileError.invalidInput(path: file, reason: "its stored run settings name blobs '\(parts[1])'")
+                }
+                blobs = choice
             default: break
             }
         }
-        return (priorsText, s, constraints)
+        return (priorsText, s, constraints, blobs)
     }
 }
