@@ -134,7 +134,6 @@ public struct BinnedPredictor: Sendable {
             }
             plan.withUnsafeBufferPointer { plan in
                 for (k, row) in plan.enumerated() {
-                    let shift = row.muon ? muonShift : electronShift
                     if row.denominator >= 0 {
                         let numerator = flat.standardModel(row.bin) + flat.offShellChange(bin: row.bin, muonShift)
                             + onShellTerm(row.bin, decay: row.decay, muon: true)
@@ -143,7 +142,9 @@ public struct BinnedPredictor: Sendable {
                         out[k] = numerator / below
                         continue
                     }
-                    let ratio = 1 + flat.offShellChange(bin: row.bin, shift) / flat.standardModel(row.bin)
+                    // the shift passed in place (a copy of the 176-byte PoleShift per row showed as memmove)
+                    let change = row.muon ? flat.offShellChange(bin: row.bin, muonShift) : flat.offShellChange(bin: row.bin, electronShift)
+                    let ratio = 1 + change / flat.standardModel(row.bin)
                     var value = row.sm * ratio
                     let onShellPart = onShellTerm(row.bin, decay: row.decay, muon: row.muon)
                     value += row.differential ? onShellPart / flat.width(bin: row.bin) : onShellPart
