@@ -3,7 +3,7 @@ import PackageDescription
 
 // Dependency direction (see ../shared/design.md): darkz -> Inference -> {Ensemble, Flavor} -> CGSL,
 // with DataFiles (reading data/) below Flavor and Inference, and ChainStorage (emcee-layout HDF5
-// chain files) -> {Ensemble, CHDF5} below Inference.
+// chain files) -> {Ensemble, CHDF5} below Inference; Cluster (the MPI world) -> CMPI, for issue #15.
 let package = Package(
     name: "darkz",
     platforms: [.macOS(.v13)],
@@ -31,6 +31,18 @@ let package = Package(
             name: "CHDF5",
             pkgConfig: "hdf5",
             providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]
+        ),
+        // Open MPI (the MPI C API), found through pkg-config "ompi-c" (Debian: libopenmpi-dev;
+        // mpirun comes with openmpi-bin).
+        .systemLibrary(
+            name: "CMPI",
+            pkgConfig: "ompi-c",
+            providers: [.apt(["libopenmpi-dev"]), .brew(["open-mpi"])]
+        ),
+        // The processes of a run: the MPI world under mpirun/srun, one process otherwise.
+        .target(
+            name: "Cluster",
+            dependencies: ["CMPI"]
         ),
         // Reading the files in data/: CSV and whitespace tables with located errors.
         .target(name: "DataFiles"),
@@ -86,6 +98,17 @@ let package = Package(
             name: "ChainStorageCrashHelper",
             dependencies: ["ChainStorage", "Ensemble"],
             path: "Tests/ChainStorageCrashHelper"
+        ),
+        // Test helper for ClusterTests: reports its rank, world size and an all-reduce.
+        .executableTarget(
+            name: "ClusterWorldHelper",
+            dependencies: ["Cluster"],
+            path: "Tests/ClusterWorldHelper"
+        ),
+        // The MPI world without a launcher (one process) and under mpirun -n 2 and -n 3.
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: ["Cluster", "ClusterWorldHelper"]
         ),
         .testTarget(
             name: "InferenceTests",

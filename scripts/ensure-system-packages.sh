@@ -5,7 +5,7 @@
 set -euo pipefail
 
 # pkg-config module -> Debian package
-declare -A needed=( [gsl]=libgsl-dev [hdf5]=libhdf5-dev )
+declare -A needed=( [gsl]=libgsl-dev [hdf5]=libhdf5-dev [ompi-c]=libopenmpi-dev )
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 for module in "${!needed[@]}"; do
@@ -13,6 +13,9 @@ for module in "${!needed[@]}"; do
     missing+=("${needed[$module]}")
   fi
 done
+
+# mpirun (Open MPI's launcher) for runs across processes and for the MPI tests.
+command -v mpirun >/dev/null 2>&1 || missing+=(openmpi-bin)
 
 # Optional: rsvg-convert (librsvg2-bin) turns the SVG plots into PNGs; without it darkz writes the
 # SVG alone and says so. Installed when we can, never a reason to fail.
