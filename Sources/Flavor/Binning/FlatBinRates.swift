@@ -94,7 +94,9 @@ public struct FlatBinRates: Sendable {
     public func standardModel(_ b: Int) -> Double { bins[b].standardModel }
 
     /// `ResonantBinRate.offShellChange` of bin b.
-    public func offShellChange(bin b: Int, _ s: PoleShift) -> Double {
+    /// `smearing` is the bin's Gaussian smearing at the pole mass, `smearing(bin:mass:)` (the caller
+    /// needs it for the on-shell term too, so it is computed once per bin).
+    public func offShellChange(bin b: Int, _ s: PoleShift, smearing: Double) -> Double {
         let bin = bins[b]
         let r = 2 * s.mass * bin.resolution
         let g = (r * r + s.gamma * s.gamma).squareRoot(), g2 = g * g
@@ -141,7 +143,7 @@ public struct FlatBinRates: Sendable {
             sum += a0 * kIntegral + a1 * xkIntegral + h0 * k2Integral + h1 * xk2Integral
             return sum
         }
-        return sum + imaginaryPartInterference(bin, grid, onGrid, atPole?.value, s) + bin.timelike.value(s.timelike)
+        return sum + imaginaryPartInterference(bin, grid, onGrid, atPole?.value, s, smearing: smearing) + bin.timelike.value(s.timelike)
     }
 
     /// The components of P(q^2) = p0 + p2 q^2 at four nodes.
@@ -178,10 +180,9 @@ public struct FlatBinRates: Sendable {
 
     /// `ResonantBinRate.imaginaryPartInterference`; `formAtPole` is the form at the pole when the
     /// subtraction has already interpolated it.
-    func imaginaryPartInterference(_ bin: Bin, _ grid: Grid, _ onGrid: Bool, _ formAtPole: ShiftQuadraticForm?, _ s: PoleShift) -> Double {
-        guard s.m2 > bin.threshold, onGrid else { return 0 }
-        let smearing = ResonanceIntegrals.gaussianSmearing(q2Min: bin.q2Min, q2Max: bin.q2Max, mass: s.mass, resolution: bin.resolution)
-        guard smearing > 1e-300 else { return 0 }
+    func imaginaryPartInterference(_ bin: Bin, _ grid: Grid, _ onGrid: Bool, _ formAtPole: ShiftQuadraticForm?, _ s: PoleShift,
+                                   smearing: Double) -> Double {
+        guard s.m2 > bin.threshold, onGrid, smearing > 1e-300 else { return 0 }
         let beta = (formAtPole ?? form(grid, at: s.m2).value).linearPart(s.rotatedNumerator(s.m2))
         return Double.pi * beta * smearing
     }

@@ -125,28 +125,33 @@ public struct BinnedPredictor: Sendable {
                               muon: widths.branchingFraction(widths.leptons(.muon)))
         withUnsafeTemporaryAllocation(of: Double.self, capacity: decays.count) { production in
             production.initialize(repeating: .nan)
-            /// The on-shell narrow-width term of eq. 2.13 in bin b (integrated over it).
-            func onShellTerm(_ b: Int, decay: Int, muon: Bool) -> Double {
-                let smearing = flat.smearing(bin: b, mass: p.mZD)
+            /// The on-shell narrow-width term of eq. 2.13 in bin b (integrated over it), from the bin's smearing.
+            func onShellTerm(_ smearing: Double, decay: Int, muon: Bool) -> Double {
                 guard smearing > 0 else { return 0 }
                 if production[decay].isNaN { production[decay] = onShell.branchingFraction(decays[decay], point: point) }
                 return production[decay] * (muon ? leptonFraction.muon : leptonFraction.electron) * smearing
             }
             plan.withUnsafeBufferPointer { plan in
                 for (k, row) in plan.enumerated() {
+                    // eq. 2.14's smearing of the pole into the bin, for the on-shell term and the
+                    // imaginary-part interference of the off-shell change alike
+                    let smearing = flat.smearing(bin: row.bin, mass: p.mZD)
                     if row.denominator >= 0 {
-                        let numerator = flat.standardModel(row.bin) + flat.offShellChange(bin: row.bin, muonShift)
-                            + onShellTerm(row.bin, decay: row.decay, muon: true)
-                        let below = flat.standardModel(row.denominator) + flat.offShellChange(bin: row.denominator, electronShift)
-                            + onShellTerm(row.denominator, decay: row.decay, muon: false)
-                        out[k] = numerator / below
+                        let below = flat.smearing(bin: row.denominator, mass: p.mZD)
+                        let numerator = flat.standardModel(row.bin) + flat.offShellChange(bin: row.bin, muonShift, smearing: smearing)
+                            + onShellTerm(smearing, decay: row.decay, muon: true)
+                        let denominator = flat.standardModel(row.denominator)
+                            + flat.offShellChange(bin: row.denominator, electronShift, smearing: below)
+                            + onShellTerm(below, decay: row.decay, muon: false)
+                        out[k] = numerator / denominator
                         continue
                     }
                     // the shift passed in place (a copy of the 176-byte PoleShift per row showed as memmove)
-                    let change = row.muon ? flat.offShellChange(bin: row.bin, muonShift) : flat.offShellChange(bin: row.bin, electronShift)
+                    let change = row.muon ? flat.offShellChange(bin: row.bin, muonShift, smearing: smearing)
+                        : flat.offShellChange(bin: row.bin, electronShift, smearing: smearing)
                     let ratio = 1 + change / flat.standardModel(row.bin)
                     var value = row.sm * ratio
-                    let onShellPart = onShellTerm(row.bin, decay: row.decay, muon: row.muon)
+                    let onShellPart = onShellTerm(smearing, decay: row.decay, muon: row.muon)
                     value += row.differential ? onShellPart / flat.width(bin: row.bin) : onShellPart
                     out[k] = value
                 }

@@ -71,12 +71,8 @@ public struct PlaneRegions: Sendable {
     static func profile(_ plane: ParameterPlane, likelihood: PosteriorLikelihood, threads: Int) -> [[Double]] {
         let priors = plane.priors, others = plane.others
         let bounds = priors.free.map(\.distribution.sampledBounds)
-        @Sendable func chi2(_ v: [Double]) -> Double {
-            v.withUnsafeBufferPointer { buffer in
-                guard priors.logPrior(buffer) == 0 else { return .infinity }
-                return likelihood.evaluate(priors.point(buffer)).chiSquare
-            }
-        }
+        let fit = BestFit(priors: priors, likelihood: likelihood)  // its chi^2: +inf outside the prior box
+        @Sendable func chi2(_ v: [Double]) -> Double { fit.chiSquare(v) }
         return plane.map(threads: threads) { i, j in
             let node = plane.sampled(i, j)
             guard !others.isEmpty else { return chi2(node) }
