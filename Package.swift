@@ -3,7 +3,8 @@ import PackageDescription
 
 // Dependency direction (see ../shared/design.md): darkz -> Inference -> {Ensemble, Flavor} -> CGSL,
 // with DataFiles (reading data/) below Flavor and Inference, and ChainStorage (emcee-layout HDF5
-// chain files) -> {Ensemble, CHDF5} below Inference; Cluster (the MPI world) -> CMPI, for issue #15.
+// chain files) -> {Ensemble, CHDF5} below Inference; Cluster (the MPI world, Ensemble's evaluation
+// group) -> {CMPI, Ensemble}, used by darkz.
 let package = Package(
     name: "darkz",
     platforms: [.macOS(.v13)],
@@ -42,7 +43,7 @@ let package = Package(
         // The processes of a run: the MPI world under mpirun/srun, one process otherwise.
         .target(
             name: "Cluster",
-            dependencies: ["CMPI"]
+            dependencies: ["CMPI", "Ensemble"]
         ),
         // Reading the files in data/: CSV and whitespace tables with located errors.
         .target(name: "DataFiles"),
@@ -77,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "darkz",
             dependencies: [
-                "Inference", "Flavor", "DataFiles",
+                "Inference", "Flavor", "DataFiles", "Cluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,7 +103,7 @@ let package = Package(
         // Test helper for ClusterTests: reports its rank, world size and an all-reduce.
         .executableTarget(
             name: "ClusterWorldHelper",
-            dependencies: ["Cluster"],
+            dependencies: ["Cluster", "Ensemble"],
             path: "Tests/ClusterWorldHelper"
         ),
         // The MPI world without a launcher (one process) and under mpirun -n 2 and -n 3.

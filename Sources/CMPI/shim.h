@@ -17,5 +17,6 @@ static inline int darkz_MPI_SUCCESS(void) { return MPI_SUCCESS; }
 static inline int darkz_MPI_THREAD_FUNNELED(void) { return MPI_THREAD_FUNNELED; }
 static inline MPI_Errhandler darkz_MPI_ERRORS_RETURN(void) { return MPI_ERRORS_RETURN; }
 static inline MPI_Status *darkz_MPI_STATUS_IGNORE(void) { return MPI_STATUS_IGNORE; }
+static inline void *darkz_MPI_IN_PLACE(void) { return MPI_IN_PLACE; }
 
 #endif

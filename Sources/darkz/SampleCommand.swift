@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainStorage
+import Cluster
 import Foundation
 import Inference
 
@@ -63,12 +64,17 @@ struct SampleCommand: ParsableCommand {
             override = try ConstraintSet.standard(model: predictor.model, onShell: predictor.onShell).select(constraints)
         }
         let output = URL(fileURLWithPath: out ?? "chains/\(priors.name).h5")
-        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let run = try SamplingRun(priors: priors, settings: settings, output: output, constraintOverride: override,
-                                  blobs: blobs, overwrite: overwrite, threads: threads)
-        try CheckpointLog.attach(checkpointLog, to: run)
-        let outcome = try run.run(progress: ProgressLine.show)
-        try ProgressLine.finish(outcome)
+        let world = MPIWorld.shared
+        let run = try world.agreeing {
+            if world.reports {
+                try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+            let run = try SamplingRun(priors: priors, settings: settings, output: output, constraintOverride: override,
+                                      blobs: blobs, overwrite: overwrite, threads: threads, group: world)
+            if world.reports { try CheckpointLog.attach(checkpointLog, to: run) }
+            return run
+        }
+        try ProgressLine.finish(try run.runOnEveryRank(world))
     }
 }
 
@@ -97,26 +103,32 @@ struct ResumeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = try SamplingRun(resuming: URL(fileURLWithPath: file), maxSteps: maxSteps, threads: threads)
+        let world = MPIWorld.shared
+        let run = try world.agreeing {
+            try SamplingRun(resuming: URL(fileURLWithPath: file), maxSteps: maxSteps, threads: threads, group: world)
+        }
         let steps = run.steps
         if let maxSteps, maxSteps <= steps {
             throw ValidationError("\(file) holds \(steps) steps already; give --max-steps above \(steps) to extend it")
         }
         if maxSteps == nil, let verdict = run.currentVerdict() {
             if verdict.isConverged {
-                print("\(file): already converged after \(steps) steps; nothing to do (extend it with --max-steps N)")
-                print(verdict.text)
+                if world.reports {
+                    print("\(file): already converged after \(steps) steps; nothing to do (extend it with --max-steps N)")
+                    print(verdict.text)
+                }
                 return
             }
             if steps >= run.settings.maxSteps {
-                print("\(file): not converged at its maximum of \(run.settings.maxSteps) steps; nothing to do (extend it with --max-steps N)")
-                print(verdict.text)
+                if world.reports {
+                    print("\(file): not converged at its maximum of \(run.settings.maxSteps) steps; nothing to do (extend it with --max-steps N)")
+                    print(verdict.text)
+                }
                 throw ExitCode(3)
             }
         }
-        try CheckpointLog.attach(checkpointLog, to: run)
-        let outcome = try run.run(untilConverged: maxSteps == nil, progress: ProgressLine.show)
-        try ProgressLine.finish(outcome)
+        if world.reports { try CheckpointLog.attach(checkpointLog, to: run) }
+        try ProgressLine.finish(try run.runOnEveryRank(world, untilConverged: maxSteps == nil))
     }
 }
 
@@ -133,8 +145,13 @@ enum ProgressLine {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// Prints the outcome and its verdict; throws exit code 3 when the run ended unconverged.
+    /// Prints the outcome and its verdict (rank 0 of a run under mpirun); throws exit code 3 when
+    /// the run ended unconverged.
     static func finish(_ o: SamplingRun.Outcome) throws {
+        guard MPIWorld.shared.reports else {
+            if !o.converged { throw ExitCode(3) }
+            return
+        }
         if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
         let tau = o.tau.map { String(format: "%.1f", $0) }.joined(separator: ", ")
         print("\(o.converged ? "converged" : "not converged (maximum steps reached)") after \(o.steps) steps; tau = [\(tau)]; chain: \(o.file.path)")
@@ -160,6 +177,18 @@ enum CheckpointLog {
             let line = String(format: "%d\t%d\t%.6f\t%d\t%d\n", record.iteration, record.steps, record.seconds,
                               record.segmentBytes, record.fileBytes)
             handle.write(Data(line.utf8))
+        }
+    }
+}
+
+extension SamplingRun {
+    /// Runs on every rank of `world`; a failure mid-run (rank 0's chain file) ends the whole job
+    /// with one error line, since the other ranks wait for it in lock-step.
+    func runOnEveryRank(_ world: MPIWorld, untilConverged: Bool = true) throws -> Outcome {
+        do {
+            return try run(untilConverged: untilConverged, progress: ProgressLine.show)
+        } catch where world.size > 1 {
+            world.abort(error)
         }
     }
 }

@@ -27,35 +27,62 @@ struct WalkerUpdate<Target: LogDensity, M: Move>: @unchecked Sendable {
     /// Updates members `range` using `scratch` (owned by this chunk of walkers).
     @inlinable
     func update(_ range: Range<Int>, scratch: UnsafeMutableBufferPointer<Double>) {
-        let d = storage.dimension
-        let nb = storage.blobCount
         for i in range {
             let w = members[i]
-            let x = storage.positions + w &* d
-            let q = storage.proposals + w &* d
-            let qBlobs = storage.proposalBlobs + w &* nb
-            var random = storage.streams[w]
-            let logFactor = move.propose(
-                from: UnsafeBufferPointer(start: x, count: d), complement: complement, random: &random,
-                into: UnsafeMutableBufferPointer(start: q, count: d), scratch: scratch)
-            let logDensity = target.logDensity(
-                UnsafeBufferPointer(start: q, count: d),
-                blobs: UnsafeMutableBufferPointer(start: qBlobs, count: nb))
-            // One uniform per proposal, always, so the stream's use does not depend on the outcome.
-            let u = random.nextUniform()
-            storage.streams[w] = random
-            if logDensity.isFinite {
-                let logRatio = logFactor + logDensity - storage.logDensities[w]
-                // accept iff logRatio > log u; log u < 0, so a non-negative ratio needs no log.
-                if logRatio >= 0 || logRatio > log(u) {
-                    x.update(from: q, count: d)
-                    storage.logDensities[w] = logDensity
-                    if nb > 0 { (storage.blobs + w &* nb).update(from: qBlobs, count: nb) }
-                    storage.accepted[w] &+= 1
-                }
-            } else if logDensity != -.infinity {
-                storage.nonFinite[w] &+= 1  // NaN or +inf: rejected and counted
+            let logFactor = propose(w, scratch: scratch)
+            accept(w, logFactor: logFactor, logDensity: evaluate(w))
+        }
+    }
+
+    /// Writes walker w's proposal into its proposal slot from its own stream; returns the log
+    /// Hastings factor.
+    @inlinable @inline(__always)
+    func propose(_ w: Int, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
+        let d = storage.dimension
+        var random = storage.streams[w]
+        let logFactor = move.propose(
+            from: UnsafeBufferPointer(start: storage.positions + w &* d, count: d), complement: complement,
+            random: &random, into: UnsafeMutableBufferPointer(start: storage.proposals + w &* d, count: d),
+            scratch: scratch)
+        storage.streams[w] = random
+        return logFactor
+    }
+
+    /// The target at walker w's proposal, its blobs written to the proposal-blob slot.
+    @inlinable @inline(__always)
+    func evaluate(_ w: Int) -> Double {
+        evaluate(w, blobs: storage.proposalBlobs + w &* storage.blobCount)
+    }
+
+    /// The target at walker w's proposal, its blobs written to `blobs`.
+    @inlinable @inline(__always)
+    func evaluate(_ w: Int, blobs: UnsafeMutablePointer<Double>) -> Double {
+        let d = storage.dimension
+        return target.logDensity(UnsafeBufferPointer(start: storage.proposals + w &* d, count: d),
+                                 blobs: UnsafeMutableBufferPointer(start: blobs, count: storage.blobCount))
+    }
+
+    /// The Metropolis-Hastings test of walker w's proposal, whose log-density is `logDensity` and
+    /// whose blobs are in the proposal-blob slot.
+    @inlinable @inline(__always)
+    func accept(_ w: Int, logFactor: Double, logDensity: Double) {
+        let d = storage.dimension
+        let nb = storage.blobCount
+        // One uniform per proposal, always, so the stream's use does not depend on the outcome.
+        var random = storage.streams[w]
+        let u = random.nextUniform()
+        storage.streams[w] = random
+        if logDensity.isFinite {
+            let logRatio = logFactor + logDensity - storage.logDensities[w]
+            // accept iff logRatio > log u; log u < 0, so a non-negative ratio needs no log.
+            if logRatio >= 0 || logRatio > log(u) {
+                (storage.positions + w &* d).update(from: storage.proposals + w &* d, count: d)
+                storage.logDensities[w] = logDensity
+                if nb > 0 { (storage.blobs + w &* nb).update(from: storage.proposalBlobs + w &* nb, count: nb) }
+                storage.accepted[w] &+= 1
             }
+        } else if logDensity != -.infinity {
+            storage.nonFinite[w] &+= 1  // NaN or +inf: rejected and counted
         }
     }
 }

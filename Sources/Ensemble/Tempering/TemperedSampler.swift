@@ -40,6 +40,9 @@ public final class TemperedSampler<Target: TemperableDensity, Moves: MoveSchedul
     var partnerPermutation: [Int]
     var stepSwaps: [Double]
     var logLikelihoodRow: [Double]
+    let workers: WorkerPool
+    /// The processes sharing each step's evaluations (nil: this process alone).
+    let grouped: GroupedEvaluation?
 
     /// Starts a run: `initialPositions[k]` are the W starting points of temperature k.
     ///
@@ -47,7 +50,7 @@ public final class TemperedSampler<Target: TemperableDensity, Moves: MoveSchedul
     ///   `.incompatibleState` when the ladder does not descend from 1 or the ensembles differ in size.
     public convenience init(target: Target, moves: Moves, ladder: TemperatureLadder, initialPositions: [[[Double]]],
                             seed: UInt64, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                            degeneracyTolerance: Double = 1e-12) throws {
+                            degeneracyTolerance: Double = 1e-12, group: EvaluationGroup? = nil) throws {
         guard initialPositions.count == ladder.count else {
             throw SamplerError.incompatibleState("it has \(initialPositions.count) initial ensembles for \(ladder.count) temperatures.")
         }
@@ -61,13 +64,15 @@ public final class TemperedSampler<Target: TemperableDensity, Moves: MoveSchedul
         let pairs = max(ladder.count - 1, 0)
         try self.init(target: target, moves: moves, extendedStates: states, ladder: ladder,
                       swapStream: .swapStream(seed: seed), swapProposals: [Int](repeating: 0, count: pairs),
-                      swapsAccepted: [Int](repeating: 0, count: pairs), threads: threads)
+                      swapsAccepted: [Int](repeating: 0, count: pairs), threads: threads, group: group)
     }
 
-    /// Resumes from a saved `state`; the continuation equals an uninterrupted run bit for bit. The
-    /// walkers' log π and log L are evaluated again (no random numbers are drawn).
+    /// Resumes from a saved `state`; the continuation equals an uninterrupted run bit for bit (for
+    /// any thread count and any group). The walkers' log π and log L are evaluated again (no random
+    /// numbers are drawn).
     public convenience init(target: Target, moves: Moves, resumingFrom state: TemperedSamplerState,
-                            threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+                            threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            group: EvaluationGroup? = nil) throws {
         guard threads >= 1 else { throw SamplerError.invalidThreadCount(threads) }
         if let problem = state.inconsistency() { throw SamplerError.incompatibleState(problem) }
         guard state.ensembles[0].dimension == target.dimension, state.ensembles[0].blobCount == target.blobCount else {
@@ -77,17 +82,20 @@ public final class TemperedSampler<Target: TemperableDensity, Moves: MoveSchedul
         let extended = state.ensembles.map { Self.extend($0, target: target, threads: threads) }
         try self.init(target: target, moves: moves, extendedStates: extended, ladder: state.ladder,
                       swapStream: state.swapStream, swapProposals: state.swapProposals,
-                      swapsAccepted: state.swapsAccepted, threads: threads)
+                      swapsAccepted: state.swapsAccepted, threads: threads, group: group)
     }
 
     private init(target: Target, moves: Moves, extendedStates states: [SamplerState], ladder: TemperatureLadder,
-                 swapStream: Xoshiro256StarStar, swapProposals: [Int], swapsAccepted: [Int], threads: Int) throws {
+                 swapStream: Xoshiro256StarStar, swapProposals: [Int], swapsAccepted: [Int], threads: Int,
+                 group: EvaluationGroup?) throws {
         guard threads >= 1 else { throw SamplerError.invalidThreadCount(threads) }
         guard ladder.betas.first == 1, zip(ladder.betas, ladder.betas.dropFirst()).allSatisfy({ $0 > $1 }),
               let hottest = ladder.betas.last, hottest >= 0 else {
             throw SamplerError.incompatibleState("its inverse temperatures \(ladder.betas) do not descend strictly from 1 to a value >= 0.")
         }
         let workers = WorkerPool(threads: threads)
+        self.workers = workers
+        grouped = group.map { GroupedEvaluation(group: $0, blobCount: target.blobCount + 2) }
         self.target = target
         self.ladder = ladder
         temperatures = ladder.betas.map(InverseTemperature.init)
@@ -162,9 +170,14 @@ public final class TemperedSampler<Target: TemperableDensity, Moves: MoveSchedul
 
     // MARK: Stepping
 
-    /// One step: every temperature moves, then the swaps, then (while it adapts) the ladder.
+    /// One step: every temperature moves (with a group, the proposals of all temperatures
+    /// evaluated together across its processes), then the swaps, then (while it adapts) the ladder.
     public func step() {
-        for ensemble in ensembles { ensemble.advanceOneStep() }
+        if let grouped {
+            grouped.step(ensembles.map { $0.beginPhasedStep() }, workers: workers)
+        } else {
+            for ensemble in ensembles { ensemble.advanceOneStep() }
+        }
         swapAdjacentTemperatures()
         let betasOfStep = ladder.betas
         ensembles[0].appendCurrentToHistory()

@@ -9,6 +9,11 @@ import Foundation
 /// `darkz diagnose` gives on the file), a progress callback, and at the end of the run the file made
 /// self-contained again (`ChainWriter.compact`). A resumed run continues bit for bit as the
 /// uninterrupted one.
+///
+/// With an `EvaluationGroup` of several processes (`mpirun -n N darkz sample`), every process runs
+/// the same sampler and evaluates its share of each step's proposals; process 0 alone writes the
+/// chain file, judges convergence (its verdict is broadcast) and reports progress. The chain is
+/// the same for any number of processes, and a run resumes with any other number.
 public final class SamplingRun {
     /// What a progress line shows.
     public struct Progress: Sendable {
@@ -36,7 +41,12 @@ public final class SamplingRun {
     public let target: PosteriorDensity
     public let settings: SamplerSettings
     let sampler: TemperedSampler<PosteriorDensity, ConfiguredMoves>
-    let writer: ChainWriter
+    /// The chain file's writer (process 0 of a group only).
+    let writer: ChainWriter?
+    /// The processes sharing the evaluations (nil: this one alone).
+    let group: EvaluationGroup?
+    /// The chain file.
+    public let file: URL
     /// Steps of the chain file before this process resumed it (needed for tau over the whole chain).
     let earlierChain: ChainArray?
     let earlierLogProbabilities: ChainArray?
@@ -44,8 +54,8 @@ public final class SamplingRun {
 
     /// Called after every checkpoint with its duration and sizes (`darkz sample --checkpoint-log`).
     public var checkpointObserver: ((CheckpointRecord) -> Void)? {
-        get { writer.checkpointObserver }
-        set { writer.checkpointObserver = newValue }
+        get { writer?.checkpointObserver }
+        set { writer?.checkpointObserver = newValue }
     }
 
     /// Starts a new run writing to `output` (refuses to replace an existing file unless `overwrite`).
@@ -53,8 +63,9 @@ public final class SamplingRun {
     /// - Parameter blobs: the blobs to store; nil for the priors file's ([output] blobs, default chi2).
     public init(priors: PriorsFile, settings: SamplerSettings, output: URL, constraintOverride: [String]? = nil,
                 blobs: BlobSelection? = nil, overwrite: Bool = false,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
-        if FileManager.default.fileExists(atPath: output.path), !overwrite {
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount, group: EvaluationGroup? = nil) throws {
+        let writes = (group?.rank ?? 0) == 0
+        if writes, FileManager.default.fileExists(atPath: output.path), !overwrite {
             throw ChainFileError.invalidInput(path: output.path, reason: "exists already; continue it with `darkz resume \(output.path)` or pass --overwrite")
         }
         self.priors = priors
@@ -72,21 +83,24 @@ public final class SamplingRun {
             }
         }
         sampler = try TemperedSampler(target: target, moves: ConfiguredMoves(settings), ladder: settings.ladder(dimension: bounds.count),
-                                      initialPositions: starts, seed: settings.seed, threads: threads)
+                                      initialPositions: starts, seed: settings.seed, threads: threads, group: group.flatMap { $0.size > 1 ? $0 : nil })
         let metadata = ChainMetadata(parameterNames: priors.free.map(\.sampledName), blobNames: target.blobNames,
                                      priorsText: Self.runText(priors.text, settings: settings, constraints: constraintOverride,
                                                               blobs: target.blobs),
                                      seed: settings.seed)
-        writer = try ChainWriter.create(at: output, for: sampler, metadata: metadata, replacing: overwrite)
+        writer = writes ? try ChainWriter.create(at: output, for: sampler, metadata: metadata, replacing: overwrite) : nil
+        self.group = group
+        file = output
         earlierChain = nil
         earlierLogProbabilities = nil
         earlierHistory = nil
     }
 
     /// Resumes the run stored in `file` from its last checkpoint, with the priors and settings stored
-    /// in it; `maxSteps` replaces the stored maximum, and is stored for later resumes.
+    /// in it; `maxSteps` replaces the stored maximum, and is stored for later resumes. In a group,
+    /// every process reads the file before process 0 opens it for writing.
     public init(resuming file: URL, maxSteps: Int? = nil,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount, group: EvaluationGroup? = nil) throws {
         let stored = try ChainFile(contentsOf: file)
         let run = try StoredRun(stored)
         priors = run.priors
@@ -98,10 +112,14 @@ public final class SamplingRun {
         target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraints),
                                   blobs: run.blobs)
         sampler = try TemperedSampler(target: target, moves: ConfiguredMoves(settings),
-                                      resumingFrom: stored.resumableTemperedState(), threads: threads)
-        writer = try ChainWriter.resume(at: file, expecting: ChainShape(walkers: sampler.walkerCount, dimension: sampler.dimension,
-                                                                        blobs: sampler.blobCount))
-        if maxSteps != nil, settings != run.settings {
+                                      resumingFrom: stored.resumableTemperedState(), threads: threads, group: group.flatMap { $0.size > 1 ? $0 : nil })
+        group?.synchronize()  // every process has read the file
+        let writes = (group?.rank ?? 0) == 0
+        writer = writes ? try ChainWriter.resume(at: file, expecting: ChainShape(walkers: sampler.walkerCount, dimension: sampler.dimension,
+                                                                                 blobs: sampler.blobCount)) : nil
+        self.group = group
+        self.file = file
+        if let writer, maxSteps != nil, settings != run.settings {
             try writer.replacePriorsText(Self.runText(priors.text, settings: settings, constraints: constraints, blobs: run.blobs))
         }
         earlierChain = stored.chain
@@ -131,13 +149,21 @@ public final class SamplingRun {
             for _ in 0..<n { sampler.step() }
             // τ of the last check is the estimate one check interval back only after a full interval,
             // and only if that check already judged the steps after a tempered run's adaptation.
-            let previous = n == settings.checkEvery && verdict != nil && sampler.iteration - n > adaptationSteps ? verdict!.tau : nil
-            verdict = currentVerdict(previousTau: previous, complete: false)
-            tau = verdict!.tau
-            converged = verdict!.isConverged
-            if sampler.iteration - lastCheckpoint >= settings.checkpointEvery || converged || sampler.iteration >= settings.maxSteps {
-                try writer.append(from: sampler)
-                lastCheckpoint = sampler.iteration
+            // Process 0 judges; the others follow its verdict.
+            if let writer {
+                let previous = n == settings.checkEvery && verdict != nil && sampler.iteration - n > adaptationSteps ? verdict!.tau : nil
+                verdict = currentVerdict(previousTau: previous, complete: false)
+                tau = verdict!.tau
+                converged = verdict!.isConverged
+                if sampler.iteration - lastCheckpoint >= settings.checkpointEvery || converged || sampler.iteration >= settings.maxSteps {
+                    try writer.append(from: sampler)
+                    lastCheckpoint = sampler.iteration
+                }
+            }
+            if let group { converged = group.rootDecides(converged) }
+            guard writer != nil else {
+                if let stop, sampler.iteration >= stop { stopped = true; break }
+                continue
             }
             let elapsed = Date().timeIntervalSince(started)
             let acceptance = sampler.acceptanceFraction.reduce(0, +) / Double(sampler.walkerCount)
@@ -146,10 +172,12 @@ public final class SamplingRun {
                               acceptance: acceptance, tau: tau, converged: converged, swapAcceptance: swapAcceptance))
             if let stop, sampler.iteration >= stop { stopped = true; break }
         }
-        try writer.append(from: sampler)
-        if !stopped { try writer.compact() }  // an interruption leaves the segments, as a kill would
-        if verdict?.isComplete == false { verdict = currentVerdict() }
-        return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: writer.url, verdict: verdict)
+        if let writer {
+            try writer.append(from: sampler)
+            if !stopped { try writer.compact() }  // an interruption leaves the segments, as a kill would
+            if verdict?.isComplete == false { verdict = currentVerdict() }
+        }
+        return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: file, verdict: verdict)
     }
 
     /// The convergence verdict on the chain so far, exactly as `darkz diagnose` judges the file

@@ -1,0 +1,41 @@
+/// Processes that share the target evaluations of each step: every process holds the whole
+/// sampler state and draws the same random numbers, so all propose alike; each evaluates its part
+/// of the proposals, `exchange` gives every process all the results, and all accept alike. The
+/// chain is therefore bit-identical for any number of processes. An MPI world implements it
+/// (darkz's Cluster module); Ensemble knows no MPI.
+public protocol EvaluationGroup: AnyObject, Sendable {
+    /// This process (0 ..< size); process 0 writes files and decides.
+    var rank: Int { get }
+    /// The number of processes.
+    var size: Int { get }
+    /// On return every process holds the whole `buffer`, of which process r filled
+    /// `buffer[offsets[r] ..< offsets[r] + counts[r]]` (MPI_Allgatherv in place). A failure ends
+    /// the whole run (it cannot be recovered from in one process of a lock-step group).
+    func exchange(_ buffer: UnsafeMutableBufferPointer<Double>, counts: UnsafeBufferPointer<Int32>,
+                  offsets: UnsafeBufferPointer<Int32>)
+    /// Gives every process process 0's `values` (MPI_Bcast).
+    func broadcastFromRoot(_ values: UnsafeMutableBufferPointer<Double>)
+}
+
+extension EvaluationGroup {
+    /// The first item of process `rank`'s share when `count` items are cut into `size` contiguous
+    /// shares of ⌊count/size⌋ or ⌈count/size⌉.
+    @inlinable
+    public func shareStart(_ rank: Int, of count: Int) -> Int { rank * count / size }
+
+    /// Returns when every process has called it (an exchange of one value each).
+    public func synchronize() {
+        var values = [Double](repeating: 0, count: size)
+        let counts = [Int32](repeating: 1, count: size), offsets = (0..<size).map(Int32.init)
+        values.withUnsafeMutableBufferPointer { v in
+            counts.withUnsafeBufferPointer { c in offsets.withUnsafeBufferPointer { o in exchange(v, counts: c, offsets: o) } }
+        }
+    }
+
+    /// Process 0's decision, on every process.
+    public func rootDecides(_ decision: Bool) -> Bool {
+        var value = decision ? 1.0 : 0.0
+        withUnsafeMutablePointer(to: &value) { broadcastFromRoot(UnsafeMutableBufferPointer(start: $0, count: 1)) }
+        return value != 0
+    }
+}
