@@ -118,7 +118,7 @@ let package = Package(
         // Runs the built darkz executable: exit codes, error lines and JSON shapes.
         .testTarget(
             name: "DarkzCLITests",
-            dependencies: ["darkz"]
+            dependencies: ["darkz", "ChainStorage"]
         ),
     ]
 )

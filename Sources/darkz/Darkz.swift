@@ -17,20 +17,33 @@ struct Darkz: ParsableCommand {
     /// ended before the process exits.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command: ParsableCommand
+            do { command = try parseAsRoot() } catch { throw ParsingFailure(underlying: error) }
             try command.run()
             endMPI()
         } catch let code as ExitCode {
             endMPI()
             Foundation.exit(code.rawValue)
         } catch {
+            let parsing = error as? ParsingFailure
+            let error = parsing?.underlying ?? error
             if exitCode(for: error) == .success { exit(withError: error) }
-            let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            FileHandle.standardError.write(Data("darkz: error: \(text)\n".utf8))
+            // Under mpirun every rank parses the same arguments: their errors come from rank 0 alone;
+            // any other error names its rank.
+            let world = MPIWorld.launchedByMPI ? MPIWorld.shared : nil
+            let ranked = world.map { $0.size > 1 } ?? false
+            if !ranked || world?.rank == 0 || parsing == nil {
+                var text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+                if ranked, parsing == nil, !(error is RankError) { text = "rank \(world!.rank): " + text }
+                FileHandle.standardError.write(Data("darkz: error: \(text)\n".utf8))
+            }
             endMPI()
             Foundation.exit(2)
         }
     }
+
+    /// An error of the command line itself (the same on every rank).
+    struct ParsingFailure: Error { let underlying: Error }
 
     private static func endMPI() {
         if MPIWorld.launchedByMPI { MPIWorld.shared.finish() }

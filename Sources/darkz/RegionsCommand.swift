@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainStorage
+import Cluster
 import Ensemble
 import Flavor
 import Foundation
@@ -62,32 +63,39 @@ struct RegionsCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
-        let stored = try SamplingRun.StoredRun(chainFile)
-        let priors = stored.priors
-        let free = priors.free
-        guard free.count >= 2 else {
-            throw ValidationError("\(file) samples only \(free.map(\.name).joined()); a regions plot needs two sampled parameters")
-        }
-        let xIndex = try index(of: x, default: 0, in: priors, flag: "--x")
-        let yIndex = try index(of: y, default: xIndex == 0 ? 1 : 0, in: priors, flag: "--y")
-        guard xIndex != yIndex else { throw ValidationError("--x and --y name the same parameter, \(free[xIndex].name)") }
+        // Every rank sets up; under mpirun the grid's nodes are shared and rank 0 writes.
+        let world = MPIWorld.shared
+        let (priors, free, xIndex, yIndex, chain, plane, likelihood, model, set, names) = try world.agreeing {
+            let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
+            let stored = try SamplingRun.StoredRun(chainFile)
+            let priors = stored.priors
+            let free = priors.free
+            guard free.count >= 2 else {
+                throw ValidationError("\(file) samples only \(free.map(\.name).joined()); a regions plot needs two sampled parameters")
+            }
+            let xIndex = try index(of: x, default: 0, in: priors, flag: "--x")
+            let yIndex = try index(of: y, default: xIndex == 0 ? 1 : 0, in: priors, flag: "--y")
+            guard xIndex != yIndex else { throw ValidationError("--x and --y name the same parameter, \(free[xIndex].name)") }
 
-        let chain = try ChainSamples(chainFile, discard: discard, path: file)
-        let samples = chain.samples, best = chain.best, effective = chain.effectiveSize
-        let ranges = try [xIndex, yIndex].enumerated().map { k, i in
-            try axisRange(free[i], given: k == 0 ? xRange : yRange, flag: k == 0 ? "--x-range" : "--y-range",
-                          values: samples.map { $0[i] }, effectiveSize: effective)
+            let chain = try ChainSamples(chainFile, discard: discard, path: file)
+            let samples = chain.samples, best = chain.best, effective = chain.effectiveSize
+            let ranges = try [xIndex, yIndex].enumerated().map { k, i in
+                try axisRange(free[i], given: k == 0 ? xRange : yRange, flag: k == 0 ? "--x-range" : "--y-range",
+                              values: samples.map { $0[i] }, effectiveSize: effective)
+            }
+            let plane = ParameterPlane(priors: priors, x: xIndex, y: yIndex, xRange: ranges[0], yRange: ranges[1], nodes: grid, base: best)
+            let likelihood = try stored.likelihood()
+            let model = likelihood.predictor.model
+            let set = try ConstraintSet.standard(model: model, onShell: OnShellProduction.standard())
+            let names = try set.select(selection)
+            return (priors, free, xIndex, yIndex, chain, plane, likelihood, model, set, names)
         }
-        let plane = ParameterPlane(priors: priors, x: xIndex, y: yIndex, xRange: ranges[0], yRange: ranges[1], nodes: grid, base: best)
-        let likelihood = try stored.likelihood()
-        let model = likelihood.predictor.model
-        let set = try ConstraintSet.standard(model: model, onShell: OnShellProduction.standard())
-        let names = try set.select(selection)
-        let exclusions = ConstraintExclusion.map(plane, set: set, model: model, names: names, threads: threads)
+        let samples = chain.samples, best = chain.best, effective = chain.effectiveSize
+        let exclusions = ConstraintExclusion.map(plane, set: set, model: model, names: names, threads: threads, group: world)
         let regions = PlaneRegions(plane: plane, mode: profile ? .profile : .posterior, samples: samples, effectiveSize: effective,
                                    bestSample: best, bestChiSquare: -2 * chain.logProbabilities[chain.bestIndex], likelihood: likelihood,
-                                   constraints: exclusions, threads: threads)
+                                   constraints: exclusions, threads: threads, group: world)
+        guard world.reports else { return }
         let held = plane.heldText.map(\.plain).joined(separator: "; ")
         if !held.isEmpty { FileHandle.standardError.write(Data("constraints judged at \(held)\n".utf8)) }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import Flavor
 import Foundation
 import Inference
@@ -32,6 +33,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Output folder (default: scan-<parameter>).")
     var out: String?
 
+    @Option(name: .customLong("threads"), help: "Threads for the scan points (default: all cores).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         guard DarkBosonParameters.names.contains(parameter) else {
             throw ValidationError("unknown parameter '\(parameter)'; known: \(DarkBosonParameters.names.joined(separator: ", "))")
@@ -40,9 +44,22 @@ struct ScanCommand: ParsableCommand {
         guard points >= 2, points <= 100_000 else { throw ValidationError("--points must be between 2 and 100000, got \(points)") }
         if let scale, scale != "log", scale != "linear" { throw ValidationError("--scale must be log or linear, got '\(scale)'") }
         if parameter == "mZD", scale == "linear" { throw ValidationError("mZD is scanned on a logarithmic axis; drop --scale linear") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
-    func run() throws {
+    /// What the scan needs, found the same on every rank.
+    struct Setup {
+        let file: PriorsFile
+        let range: ClosedRange<Double>
+        let logarithmic: Bool
+        let base: DarkBosonParameters
+        let fromFile: [(name: String, value: Double)]
+        let model: DarkBosonModel
+        let set: ConstraintSet
+        let names: [String]
+    }
+
+    func setUp() throws -> Setup {
         let file = try model.priors()
         if let modelCase = model.modelCase, model.priorsFile != nil, modelCase != file.modelCase {
             throw ValidationError("--case \(modelCase.rawValue) contradicts \(file.source) (case \(file.modelCase.rawValue)); give one of them")
@@ -66,9 +83,21 @@ struct ScanCommand: ParsableCommand {
         let fileList = model.priorsFile != nil && !file.constraints.isEmpty ? file.constraints.joined(separator: ",") : nil
         let names = try set.select(selection ?? fileList ?? "all")
         guard !names.isEmpty else { throw ValidationError("--constraints none leaves nothing to scan") }
-        let scan = try ConstraintScan(parameter: parameter, range: bounds, logarithmic: logarithmic, count: points,
-                                      base: base, model: darkBoson, set: set, names: names)
-        let fixed = fromFile.filter { $0.name != parameter }
+        return Setup(file: file, range: bounds, logarithmic: logarithmic, base: base, fromFile: fromFile, model: darkBoson,
+                     set: set, names: names)
+    }
+
+    func run() throws {
+        // Every rank sets up (a failure on any ends all, with one error line); under mpirun the
+        // scan's points are shared and rank 0 writes.
+        let world = MPIWorld.shared
+        let setup = try world.agreeing { try setUp() }
+        let (file, bounds, names) = (setup.file, setup.range, setup.names)
+        let scan = try ConstraintScan(parameter: parameter, range: bounds, logarithmic: setup.logarithmic, count: points,
+                                      base: setup.base, model: setup.model, set: setup.set, names: names, threads: threads,
+                                      group: world)
+        guard world.reports else { return }
+        let fixed = setup.fromFile.filter { $0.name != parameter }
         if !fixed.isEmpty {
             let list = fixed.map { "\($0.name) = " + String(format: "%g", $0.value) }.joined(separator: ", ")
             FileHandle.standardError.write(Data("fixed by \(file.source): \(list)\n".utf8))

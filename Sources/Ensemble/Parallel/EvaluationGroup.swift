@@ -32,6 +32,34 @@ extension EvaluationGroup {
         }
     }
 
+    /// Every process's `bytes`, in rank order, on every process (two exchanges: the lengths, then
+    /// the bytes, eight to a value).
+    public func allGather(bytes: [UInt8]) -> [[UInt8]] {
+        var lengths = [Double](repeating: 0, count: size)
+        lengths[rank] = Double(bytes.count)
+        let ones = [Int32](repeating: 1, count: size), ranks = (0..<size).map(Int32.init)
+        lengths.withUnsafeMutableBufferPointer { v in
+            ones.withUnsafeBufferPointer { c in ranks.withUnsafeBufferPointer { o in exchange(v, counts: c, offsets: o) } }
+        }
+        let words = lengths.map { (Int($0) + 7) / 8 }
+        var offsets = [Int32](repeating: 0, count: size)
+        for r in 1..<max(size, 1) { offsets[r] = offsets[r - 1] + Int32(words[r - 1]) }
+        var buffer = [Double](repeating: 0, count: max(words.reduce(0, +), 1))
+        buffer.withUnsafeMutableBytes { raw in
+            bytes.withUnsafeBytes { mine in
+                guard let source = mine.baseAddress else { return }
+                raw.baseAddress!.advanced(by: Int(offsets[rank]) * 8).copyMemory(from: source, byteCount: mine.count)
+            }
+        }
+        let counts = words.map(Int32.init)
+        buffer.withUnsafeMutableBufferPointer { v in
+            counts.withUnsafeBufferPointer { c in offsets.withUnsafeBufferPointer { o in exchange(v, counts: c, offsets: o) } }
+        }
+        return buffer.withUnsafeBytes { raw in
+            (0..<size).map { r in Array(raw[(Int(offsets[r]) * 8)..<(Int(offsets[r]) * 8 + Int(lengths[r]))]) }
+        }
+    }
+
     /// Process 0's decision, on every process.
     public func rootDecides(_ decision: Bool) -> Bool {
         var value = decision ? 1.0 : 0.0

@@ -13,6 +13,19 @@ public struct ConstraintResult: Sendable, Encodable, Equatable {
     public let excluded: Bool
     public let cl: Double
 
+    public init(name: String, applies: Bool, prediction: Double, bound: Double, kind: String, chi2: Double, pull: Double,
+                excluded: Bool, cl: Double) {
+        self.name = name
+        self.applies = applies
+        self.prediction = prediction
+        self.bound = bound
+        self.kind = kind
+        self.chi2 = chi2
+        self.pull = pull
+        self.excluded = excluded
+        self.cl = cl
+    }
+
     public static func notApplicable(_ name: String, kind: String, cl: Double) -> ConstraintResult {
         ConstraintResult(name: name, applies: false, prediction: .nan, bound: .nan, kind: kind, chi2: 0, pull: 0,
                          excluded: false, cl: cl)

@@ -1,3 +1,4 @@
+import Ensemble
 import Flavor
 import Foundation
 
@@ -59,10 +60,10 @@ public struct ConstraintExclusion: Sendable {
 
     /// Every constraint of `names` on every node of `plane`.
     public static func map(_ plane: ParameterPlane, set: ConstraintSet, model: DarkBosonModel, names: [String],
-                           threads: Int) -> [ConstraintExclusion] {
-        let grid = plane.map(threads: threads) { i, j in
-            set.evaluate(model.point(plane.parameters(plane.sampled(i, j))), names: names)
-        }
+                           threads: Int, group: EvaluationGroup? = nil) -> [ConstraintExclusion] {
+        let grid = plane.map(threads: threads, group: group) { i, j in
+            set.evaluate(model.point(plane.parameters(plane.sampled(i, j))), names: names).map(TransferredResult.init)
+        }.map { $0.map { $0.map(\.result) } }
         guard let order = grid.first?.first?.map(\.name) else { return [] }
         return order.indices.map { k in ConstraintExclusion(name: order[k], results: grid.map { $0.map { $0[k] } }) }
     }

@@ -1,3 +1,4 @@
+import Ensemble
 import Flavor
 import Foundation
 
@@ -53,10 +54,11 @@ public struct ParameterPlane: Sendable {
         sampled.withUnsafeBufferPointer { priors.point($0) }
     }
 
-    /// `f` at every node, as [x index][y index], on `threads` threads.
-    public func map<T: Sendable>(threads: Int, _ f: @Sendable (_ i: Int, _ j: Int) -> T) -> [[T]] {
+    /// `f` at every node, as [x index][y index], on `threads` threads of each process of `group`.
+    public func map<T: Sendable & Codable>(threads: Int, group: EvaluationGroup? = nil,
+                                           _ f: @Sendable (_ i: Int, _ j: Int) -> T) -> [[T]] {
         let ny = ys.count
-        let flat = ParallelMap.map(count: xs.count * ny, threads: threads) { k in f(k / ny, k % ny) }
+        let flat = ParallelMap.map(count: xs.count * ny, threads: threads, group: group) { k in f(k / ny, k % ny) }
         return (0..<xs.count).map { i in Array(flat[(i * ny)..<((i + 1) * ny)]) }
     }
 
@@ -86,23 +88,5 @@ public struct ParameterPlane: Sendable {
             text = text + style.symbol + PlotText(" = " + String(format: "%.3g", v * style.displayScale) + (style.unit.map { " " + $0 } ?? ""))
         }
         return text
-    }
-}
-
-/// A parallel map over 0..<count with `DispatchQueue.concurrentPerform`, results in order.
-enum ParallelMap {
-    final class Results<T>: @unchecked Sendable {
-        let storage: UnsafeMutableBufferPointer<T?>
-        init(_ n: Int) { storage = .allocate(capacity: n); storage.initialize(repeating: nil) }
-        deinit { storage.deinitialize(); storage.deallocate() }
-    }
-
-    static func map<T: Sendable>(count: Int, threads: Int, _ f: @Sendable (Int) -> T) -> [T] {
-        let results = Results<T>(count)
-        let lanes = max(1, min(threads, count))
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            for k in stride(from: lane, to: count, by: lanes) { results.storage[k] = f(k) }
-        }
-        return results.storage.map { $0! }
     }
 }

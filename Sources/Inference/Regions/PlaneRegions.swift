@@ -1,3 +1,4 @@
+import Ensemble
 import Flavor
 import Foundation
 
@@ -42,7 +43,7 @@ public struct PlaneRegions: Sendable {
     ///   - likelihood: the chain's likelihood (profile mode).
     public init(plane: ParameterPlane, mode: Mode, samples: [[Double]], effectiveSize: Double,
                 bestSample: [Double], bestChiSquare: Double, likelihood: PosteriorLikelihood,
-                constraints: [ConstraintExclusion], threads: Int) {
+                constraints: [ConstraintExclusion], threads: Int, group: EvaluationGroup? = nil) {
         self.plane = plane
         self.mode = mode
         self.constraints = constraints
@@ -58,7 +59,7 @@ public struct PlaneRegions: Sendable {
             thresholds = d.thresholds(levels: Self.levels)
             chiSquareMinimum = bestChiSquare
         case .profile:
-            let grid = Self.profile(plane, likelihood: likelihood, threads: threads)
+            let grid = Self.profile(plane, likelihood: likelihood, threads: threads, group: group)
             let minimum = min(grid.joined().min() ?? .infinity, bestChiSquare)
             density = nil
             chiSquare = grid
@@ -68,12 +69,13 @@ public struct PlaneRegions: Sendable {
     }
 
     /// chi^2 at each node, minimised over the plane's other free parameters from the base point.
-    static func profile(_ plane: ParameterPlane, likelihood: PosteriorLikelihood, threads: Int) -> [[Double]] {
+    static func profile(_ plane: ParameterPlane, likelihood: PosteriorLikelihood, threads: Int,
+                        group: EvaluationGroup? = nil) -> [[Double]] {
         let priors = plane.priors, others = plane.others
         let bounds = priors.free.map(\.distribution.sampledBounds)
         let fit = BestFit(priors: priors, likelihood: likelihood)  // its chi^2: +inf outside the prior box
         @Sendable func chi2(_ v: [Double]) -> Double { fit.chiSquare(v) }
-        return plane.map(threads: threads) { i, j in
+        return plane.map(threads: threads, group: group) { i, j in
             let node = plane.sampled(i, j)
             guard !others.isEmpty else { return chi2(node) }
             let found = NelderMead.minimise({ sub in

@@ -1,3 +1,4 @@
+import Ensemble
 import Flavor
 import Foundation
 
@@ -41,9 +42,11 @@ public struct ConstraintScan: Sendable {
     }
 
     /// `count` values from `range` (log-spaced when `logarithmic`; both ends included), the other
-    /// parameters from `base`, judged by the named constraints of `set`.
+    /// parameters from `base`, judged by the named constraints of `set`, on `threads` threads of each
+    /// process of `group` (the same scan for any number of either).
     public init(parameter: String, range: ClosedRange<Double>, logarithmic: Bool, count: Int,
-                base: DarkBosonParameters, model: DarkBosonModel, set: ConstraintSet, names: [String]) throws {
+                base: DarkBosonParameters, model: DarkBosonModel, set: ConstraintSet, names: [String],
+                threads: Int = 1, group: EvaluationGroup? = nil) throws {
         guard DarkBosonParameters.names.contains(parameter) else {
             throw ScanError("unknown parameter '\(parameter)'; known: \(DarkBosonParameters.names.joined(separator: ", "))")
         }
@@ -64,7 +67,9 @@ public struct ConstraintScan: Sendable {
             if let problem = p.problem { throw ScanError("at \(parameter) = \(v): \(problem)") }
             return p
         }
-        let results = points.map { set.evaluate(model.point($0), names: names) }
+        let results = ParallelMap.map(count: points.count, threads: threads, group: group) { i in
+            set.evaluate(model.point(points[i]), names: names).map(TransferredResult.init)
+        }.map { $0.map(\.result) }
         let ordered = results.first.map { $0.map(\.name) } ?? []
         columns = try ordered.enumerated().map { k, name in
             let entry = try set.data.entry(name)
