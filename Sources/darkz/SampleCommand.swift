@@ -127,26 +127,63 @@ struct ResumeCommand: ParsableCommand {
                 throw ExitCode(3)
             }
         }
-        if world.reports { try CheckpointLog.attach(checkpointLog, to: run) }
+        if world.reports {
+            try CheckpointLog.attach(checkpointLog, to: run)
+            print("\(file): continuing from step \(steps) to \(maxSteps.map { "\($0) steps" } ?? "convergence (at most \(run.settings.maxSteps) steps)")")
+        }
         try ProgressLine.finish(try run.runOnEveryRank(world, untilConverged: maxSteps == nil))
     }
 }
 
-/// The progress line on stderr: only when stderr is a terminal.
+/// Progress on stderr (rank 0): on a terminal one line rewritten in place — step, percentage and
+/// bar, elapsed time, rate, acceptance, τ and the steps the convergence rule needs at that τ with
+/// the time to reach them (and to the maximum); otherwise (batch and SLURM logs) the same as a
+/// line of its own every 5% of the maximum steps.
 enum ProgressLine {
     static let isTerminal = isatty(STDERR_FILENO) != 0
+    /// Percent of the maximum logged last (non-terminal stderr).
+    nonisolated(unsafe) static var loggedPercent = -1
 
     static func show(_ p: SamplingRun.Progress) {
-        guard isTerminal else { return }
-        let tau = p.tau.map { String(format: "%.0f", $0) }.joined(separator: ",")
-        let swaps = p.swapAcceptance.map { String(format: "  swaps >= %.2f", $0.min() ?? .nan) } ?? ""
-        let line = String(format: "\rstep %d/%d  %.0f steps/s  acceptance %.2f%@  tau [%@]  ETA %.0fs   ",
-                          p.steps, p.maxSteps, p.stepsPerSecond, p.acceptance, swaps, tau, p.secondsLeft)
-        FileHandle.standardError.write(Data(line.utf8))
+        let percent = 100 * p.steps / max(p.maxSteps, 1)
+        if isTerminal {
+            FileHandle.standardError.write(Data(("\r" + text(p, bar: true) + "   ").utf8))
+        } else if loggedPercent < 0 || percent >= loggedPercent + 5 || p.steps >= p.maxSteps {
+            loggedPercent = percent - percent % 5
+            FileHandle.standardError.write(Data((text(p, bar: false) + "\n").utf8))
+        }
     }
 
-    /// Prints the outcome and its verdict (rank 0 of a run under mpirun); throws exit code 3 when
-    /// the run ended unconverged.
+    static func text(_ p: SamplingRun.Progress, bar: Bool) -> String {
+        let fraction = Double(p.steps) / Double(max(p.maxSteps, 1))
+        let filled = Int((fraction * 20).rounded(.down))
+        let gauge = bar ? " [" + String(repeating: "#", count: filled) + String(repeating: ".", count: 20 - filled) + "]" : ""
+        let tau = p.tau.map { String(format: "%.0f", $0) }.joined(separator: ",")
+        let swaps = p.swapAcceptance.map { String(format: "  swaps >= %.2f", $0.min() ?? .nan) } ?? ""
+        let target: String
+        if p.converged {
+            target = "converged"
+        } else if let steps = p.targetSteps, let seconds = p.secondsToTarget {
+            target = "needs ~\(steps) steps (50 tau): " + duration(seconds)
+        } else {
+            target = "tau not yet estimated"
+        }
+        return String(format: "step %d/%d (%.0f%%)%@  %@  %.0f steps/s  acceptance %.2f%@  tau [%@]  %@, max in %@",
+                      p.steps, p.maxSteps, 100 * fraction, gauge, duration(p.elapsed), p.stepsPerSecond, p.acceptance, swaps, tau,
+                      target, duration(p.secondsLeft))
+    }
+
+    /// "42 s", "3 min 05 s", "2 h 10 min".
+    static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return "?" }
+        let s = Int(seconds.rounded())
+        if s < 60 { return "\(s) s" }
+        if s < 3600 { return String(format: "%d min %02d s", s / 60, s % 60) }
+        return String(format: "%d h %02d min", s / 3600, (s % 3600) / 60)
+    }
+
+    /// Prints the outcome, its wall time and its verdict (rank 0 of a run under mpirun); throws
+    /// exit code 3 when the run ended unconverged.
     static func finish(_ o: SamplingRun.Outcome) throws {
         guard MPIWorld.shared.reports else {
             if !o.converged { throw ExitCode(3) }
@@ -154,7 +191,7 @@ enum ProgressLine {
         }
         if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
         let tau = o.tau.map { String(format: "%.1f", $0) }.joined(separator: ", ")
-        print("\(o.converged ? "converged" : "not converged (maximum steps reached)") after \(o.steps) steps; tau = [\(tau)]; chain: \(o.file.path)")
+        print("\(o.converged ? "converged" : "not converged (maximum steps reached)") after \(o.steps) steps in \(String(format: "%.1f", o.seconds)) s; tau = [\(tau)]; chain: \(o.file.relativePath)")
         if let verdict = o.verdict { print(verdict.text) }
         if !o.converged { throw ExitCode(3) }
     }
@@ -182,14 +219,27 @@ enum CheckpointLog {
 }
 
 extension SamplingRun {
-    /// Runs on every rank of `world`; a failure mid-run (rank 0's chain file) ends the whole job
-    /// with one error line, since the other ranks wait for it in lock-step.
+    /// Runs on every rank of `world` with the signal handling of `Interruption` on rank 0; a failure
+    /// mid-run (rank 0's chain file) ends the whole job with one error line, since the other ranks
+    /// wait for it in lock-step. An interrupted run ends with exit code 130 after saying how to go on.
     func runOnEveryRank(_ world: MPIWorld, untilConverged: Bool = true) throws -> Outcome {
+        let lockStep = world.size > 1
+        if world.reports {
+            Interruption.install(file: file, step: steps, lockStep: lockStep)
+            onCheckpoint = { [file] step in Interruption.checkpointed(step: step, file: file, lockStep: lockStep) }
+        }
+        let outcome: Outcome
         do {
-            return try run(untilConverged: untilConverged, progress: ProgressLine.show)
-        } catch where world.size > 1 {
+            outcome = try run(untilConverged: untilConverged, interrupted: { Interruption.requested }, progress: ProgressLine.show)
+        } catch where lockStep {
             world.abort(error)
         }
+        if outcome.interrupted {
+            if ProgressLine.isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            FileHandle.standardError.write(Data("interrupted at step \(outcome.steps), saved; continue with darkz resume \(outcome.file.relativePath)\n".utf8))
+            throw ExitCode(130)
+        }
+        return outcome
     }
 }
 

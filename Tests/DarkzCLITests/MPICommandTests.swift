@@ -49,14 +49,16 @@ struct MPICommandTests {
         return dir
     }
 
-    /// Case C with 3 temperatures of 8 walkers, the ladder adapting for 50 steps (short: debug builds).
-    static func shortPriors(in dir: String, checkpointEvery: Int = 1000) throws -> String {
+    /// Case C with 3 temperatures of 8 walkers, the ladder adapting for 50 steps (short: debug
+    /// builds); `checkEvery` also sets the checkpoints, and `endless` makes convergence unreachable.
+    static func shortPriors(in dir: String, checkEvery: Int = 500, endless: Bool = false) throws -> String {
         let caseC = try String(contentsOfFile: DarkzRunner.root + "/priors/caseC.toml", encoding: .utf8)
         let short = caseC.replacingOccurrences(of: "temperatures = 12", with: "temperatures = 3")
             .replacingOccurrences(of: "adaptation_steps = 2000", with: "adaptation_steps = 50")
             .replacingOccurrences(of: "walkers = 32", with: "walkers = 8")
-            .replacingOccurrences(of: "checkpoint_every = 1000", with: "checkpoint_every = \(checkpointEvery)")
-        #expect(short.contains("temperatures = 3") && short.contains("walkers = 8") && short.contains("checkpoint_every = \(checkpointEvery)"))
+            .replacingOccurrences(of: "check_every = 500", with: "check_every = \(checkEvery)" + (endless ? "\nmin_steps_per_tau = 1e9" : ""))
+            .replacingOccurrences(of: "checkpoint_every = 1000", with: "checkpoint_every = \(checkEvery)")
+        #expect(short.contains("temperatures = 3") && short.contains("walkers = 8") && short.contains("checkpoint_every = \(checkEvery)"))
         let path = dir + "/short.toml"
         try short.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -142,5 +144,52 @@ struct MPICommandTests {
         #expect(lines == ["darkz: error: rank 0: Cannot write to chain file \(file): exists already; continue it with `darkz resume \(file)` or pass --overwrite."])
         let parse = try Self.run(ranks: 2, ["sample", "--case", "C", "--walkers", "1"])
         #expect(parse.stderr.split(separator: "\n").filter { $0.hasPrefix("darkz: error:") }.count == 1, "\(parse.stderr)")
+    }
+
+    /// The pid of the darkz process of `rank` among mpirun's children (from its environment).
+    static func pid(ofRank rank: Int, under launcher: Process) -> Int32? {
+        let children = (try? String(contentsOfFile: "/proc/\(launcher.processIdentifier)/task/\(launcher.processIdentifier)/children",
+                                    encoding: .utf8)) ?? ""
+        for child in children.split(separator: " ").compactMap({ Int32($0) }) {
+            guard let environ = FileManager.default.contents(atPath: "/proc/\(child)/environ") else { continue }
+            let variables = environ.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if variables.contains("OMPI_COMM_WORLD_RANK=\(rank)") { return child }
+        }
+        return nil
+    }
+
+    @Test("A rank killed mid-run ends the whole run: one darkz error line naming the last checkpoint, mpirun naming rank 1; the file resumes in one process bit for bit")
+    func killedRankLeavesAResumableFile() throws {
+        let dir = try Self.folder("failure")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let priors = try Self.shortPriors(in: dir, checkEvery: 20, endless: true)
+        let file = dir + "/killed.h5", log = dir + "/checkpoints.tsv"
+        let (launcher, out, err) = try Self.start(ranks: 2, ["sample", "--priors", priors, "--max-steps", "100000", "--out", file,
+                                                             "--threads", "1", "--checkpoint-log", log])
+        defer { if launcher.isRunning { launcher.terminate() } }
+        // Wait for the first checkpoint (two lines: the header and step 20), then kill rank 1.
+        let deadline = Date().addingTimeInterval(300)
+        while Date() < deadline, ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").count < 2 {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        let victim = try #require(Self.pid(ofRank: 1, under: launcher), "rank 1 not found among mpirun's children")
+        kill(victim, SIGKILL)
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        launcher.waitUntilExit()
+        #expect(launcher.terminationStatus != 0)
+        let ours = stderr.split(separator: "\n").filter { $0.hasPrefix("darkz: error:") }
+        #expect(ours.count == 1 && ours[0].contains("the run was ended by mpirun") && ours[0].contains("continue with darkz resume"), "\(stderr)")
+        #expect(stderr.contains("rank 1"), "\(stderr)")
+
+        // The file holds a checkpoint; resumed in one process past it, it equals an uninterrupted run.
+        let killed = try ChainFile(contentsOf: URL(fileURLWithPath: file))
+        let steps = killed.iteration
+        #expect(steps >= 20 && steps % 20 == 0)
+        let resumed = try DarkzRunner.run(["resume", file, "--max-steps", "\(steps + 40)", "--threads", "2"])
+        #expect(resumed.stdout.contains("continuing from step \(steps)"), "\(resumed.stdout)\n\(resumed.stderr)")
+        let alone = dir + "/alone.h5"
+        _ = try DarkzRunner.run(["sample", "--priors", priors, "--max-steps", "\(steps + 40)", "--out", alone, "--threads", "1"])
+        try Self.expectSameRun(alone, file)
     }
 }

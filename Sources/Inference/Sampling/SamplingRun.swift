@@ -25,7 +25,16 @@ public final class SamplingRun {
         public let converged: Bool
         /// Swap acceptance per adjacent temperature pair (tempered runs).
         public let swapAcceptance: [Double]?
+        /// Seconds since this process started the run.
+        public let elapsed: Double
+        /// The steps the convergence rule needs at the current τ: the adaptation steps plus
+        /// min_steps_per_tau × the largest τ (at least the minimum steps), at most the maximum;
+        /// nil while τ is undefined.
+        public let targetSteps: Int?
+        /// Seconds to the maximum steps at the current rate.
         public var secondsLeft: Double { Double(maxSteps - steps) / max(stepsPerSecond, 1e-9) }
+        /// Seconds to `targetSteps` at the current rate (nil while it is unknown).
+        public var secondsToTarget: Double? { targetSteps.map { Double(max($0 - steps, 0)) / max(stepsPerSecond, 1e-9) } }
     }
 
     public struct Outcome: Sendable {
@@ -35,6 +44,10 @@ public final class SamplingRun {
         public let file: URL
         /// The verdict at the last check (nil when no check ran).
         public let verdict: ConvergenceVerdict?
+        /// Whether `interrupted` stopped the run (it is saved, its segments kept, for `darkz resume`).
+        public let interrupted: Bool
+        /// Seconds the run took in this process.
+        public let seconds: Double
     }
 
     public let priors: PriorsFile
@@ -64,6 +77,7 @@ public final class SamplingRun {
     public init(priors: PriorsFile, settings: SamplerSettings, output: URL, constraintOverride: [String]? = nil,
                 blobs: BlobSelection? = nil, overwrite: Bool = false,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount, group: EvaluationGroup? = nil) throws {
+        let sharing = group.flatMap { $0.size > 1 ? $0 : nil }
         let writes = (group?.rank ?? 0) == 0
         if writes, FileManager.default.fileExists(atPath: output.path), !overwrite {
             throw ChainFileError.invalidInput(path: output.path, reason: "exists already; continue it with `darkz resume \(output.path)` or pass --overwrite")
@@ -83,13 +97,13 @@ public final class SamplingRun {
             }
         }
         sampler = try TemperedSampler(target: target, moves: ConfiguredMoves(settings), ladder: settings.ladder(dimension: bounds.count),
-                                      initialPositions: starts, seed: settings.seed, threads: threads, group: group.flatMap { $0.size > 1 ? $0 : nil })
+                                      initialPositions: starts, seed: settings.seed, threads: threads, group: sharing)
         let metadata = ChainMetadata(parameterNames: priors.free.map(\.sampledName), blobNames: target.blobNames,
                                      priorsText: Self.runText(priors.text, settings: settings, constraints: constraintOverride,
                                                               blobs: target.blobs),
                                      seed: settings.seed)
         writer = writes ? try ChainWriter.create(at: output, for: sampler, metadata: metadata, replacing: overwrite) : nil
-        self.group = group
+        self.group = sharing
         file = output
         earlierChain = nil
         earlierLogProbabilities = nil
@@ -101,6 +115,7 @@ public final class SamplingRun {
     /// every process reads the file before process 0 opens it for writing.
     public init(resuming file: URL, maxSteps: Int? = nil,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount, group: EvaluationGroup? = nil) throws {
+        let sharing = group.flatMap { $0.size > 1 ? $0 : nil }
         let stored = try ChainFile(contentsOf: file)
         let run = try StoredRun(stored)
         priors = run.priors
@@ -112,12 +127,12 @@ public final class SamplingRun {
         target = PosteriorDensity(priors: priors, likelihood: try priors.likelihood(predictor: predictor, constraintOverride: constraints),
                                   blobs: run.blobs)
         sampler = try TemperedSampler(target: target, moves: ConfiguredMoves(settings),
-                                      resumingFrom: stored.resumableTemperedState(), threads: threads, group: group.flatMap { $0.size > 1 ? $0 : nil })
-        group?.synchronize()  // every process has read the file
+                                      resumingFrom: stored.resumableTemperedState(), threads: threads, group: sharing)
+        sharing?.synchronize()  // every process has read the file
         let writes = (group?.rank ?? 0) == 0
         writer = writes ? try ChainWriter.resume(at: file, expecting: ChainShape(walkers: sampler.walkerCount, dimension: sampler.dimension,
                                                                                  blobs: sampler.blobCount)) : nil
-        self.group = group
+        self.group = sharing
         self.file = file
         if let writer, maxSteps != nil, settings != run.settings {
             try writer.replacePriorsText(Self.runText(priors.text, settings: settings, constraints: constraints, blobs: run.blobs))
@@ -133,20 +148,26 @@ public final class SamplingRun {
     /// Runs to convergence or `settings.maxSteps` (counting steps before a resume), or with
     /// `untilConverged: false` to `settings.maxSteps` whatever the verdict; `stoppingAt` ends the
     /// run early after the check at or past that step, as an interruption would (the file keeps
-    /// its segments; a run that ends otherwise compacts its file).
-    public func run(stoppingAt stop: Int? = nil, untilConverged: Bool = true,
+    /// its segments; a run that ends otherwise compacts its file). `interrupted` is asked after every
+    /// step (one process only: a group's processes could not agree on it within the step); when it
+    /// says true the run saves its steps and returns at once, as `stoppingAt` does.
+    public func run(stoppingAt stop: Int? = nil, untilConverged: Bool = true, interrupted: () -> Bool = { false },
                     progress: (Progress) -> Void = { _ in }) throws -> Outcome {
         var verdict: ConvergenceVerdict?
         var lastCheckpoint = sampler.iteration
         var tau: [Double] = []
         var converged = false
-        var stopped = false
+        var stopped = false, wasInterrupted = false
         let started = Date()
         let firstStep = sampler.iteration
         sampler.reserveCapacity(forAdditionalSteps: max(settings.maxSteps - sampler.iteration, 0))
         while sampler.iteration < settings.maxSteps && !(converged && untilConverged && sampler.iteration >= settings.minimumSteps) {
             let n = min(settings.checkEvery, settings.maxSteps - sampler.iteration)
-            for _ in 0..<n { sampler.step() }
+            for _ in 0..<n {
+                sampler.step()
+                if group == nil, interrupted() { wasInterrupted = true; break }
+            }
+            if wasInterrupted { stopped = true; break }
             // τ of the last check is the estimate one check interval back only after a full interval,
             // and only if that check already judged the steps after a tempered run's adaptation.
             // Process 0 judges; the others follow its verdict.
@@ -158,6 +179,7 @@ public final class SamplingRun {
                 if sampler.iteration - lastCheckpoint >= settings.checkpointEvery || converged || sampler.iteration >= settings.maxSteps {
                     try writer.append(from: sampler)
                     lastCheckpoint = sampler.iteration
+                    onCheckpoint?(sampler.iteration)
                 }
             }
             if let group { converged = group.rootDecides(converged) }
@@ -169,15 +191,28 @@ public final class SamplingRun {
             let acceptance = sampler.acceptanceFraction.reduce(0, +) / Double(sampler.walkerCount)
             progress(Progress(steps: sampler.iteration, maxSteps: settings.maxSteps,
                               stepsPerSecond: Double(sampler.iteration - firstStep) / max(elapsed, 1e-9),
-                              acceptance: acceptance, tau: tau, converged: converged, swapAcceptance: swapAcceptance))
+                              acceptance: acceptance, tau: tau, converged: converged, swapAcceptance: swapAcceptance,
+                              elapsed: elapsed, targetSteps: targetSteps(tau: tau)))
             if let stop, sampler.iteration >= stop { stopped = true; break }
         }
         if let writer {
             try writer.append(from: sampler)
+            onCheckpoint?(sampler.iteration)
             if !stopped { try writer.compact() }  // an interruption leaves the segments, as a kill would
-            if verdict?.isComplete == false { verdict = currentVerdict() }
+            if verdict?.isComplete == false, !wasInterrupted { verdict = currentVerdict() }
         }
-        return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: file, verdict: verdict)
+        return Outcome(steps: sampler.iteration, converged: converged, tau: tau, file: file, verdict: verdict,
+                       interrupted: wasInterrupted, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Called with the step of every checkpoint, after it is on disk (process 0).
+    public var onCheckpoint: ((Int) -> Void)?
+
+    /// See `Progress.targetSteps`.
+    func targetSteps(tau: [Double]) -> Int? {
+        guard let largest = tau.max(), !tau.isEmpty, tau.allSatisfy(\.isFinite) else { return nil }
+        let needed = adaptationSteps + Int((settings.minStepsPerTau * largest).rounded(.up))
+        return min(max(needed, settings.minimumSteps), settings.maxSteps)
     }
 
     /// The convergence verdict on the chain so far, exactly as `darkz diagnose` judges the file
