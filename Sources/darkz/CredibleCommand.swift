@@ -125,6 +125,18 @@ struct CredibleReport: Encodable {
         let prior_bounds: [Double]?
         /// Per level: two-sided HPD interval, or a one-sided limit when the mass piles against a bound.
         let limits: [String: BoundedLimit]
+
+        enum CodingKeys: String, CodingKey { case name, median, equal_tailed, hpd, prior_bounds, limits }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(median, forKey: .median)
+            try c.encode(equal_tailed, forKey: .equal_tailed)
+            try c.encode(hpd, forKey: .hpd)
+            try c.encode(prior_bounds, forKey: .prior_bounds)
+            try c.encode(limits, forKey: .limits)
+        }
     }
 
     /// The sample of highest log-probability; `parameters` and `chi2` (= -2 ln posterior) null for

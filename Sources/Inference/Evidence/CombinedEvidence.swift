@@ -55,7 +55,7 @@ public struct CombinedEvidence: Sendable, Encodable {
 
     public var text: String {
         var lines = [String(format: "combined (%d files): ln Z = %.3f ± %.3f (mean; error from the scatter s/sqrt(n), s = %.3f)", files, log_evidence, log_evidence_error, scatter)]
-        lines.append(String(format: "  stated per-file errors give ± %.3f for the mean; scatter against them: chi2 = %.3f for %d degrees of freedom, p = %.3g", stated_error, chi2, dof, p_value))
+        lines.append(String(format: "  stated per-file errors give ± %.3f for the mean; scatter against them: chi2 = %.3f for %d degree%@ of freedom, p = %.3g", stated_error, chi2, dof, dof == 1 ? "" : "s", p_value))
         lines.append(String(format: "  ln B (Z_D model vs SM) = %.3f ± %.3f: %@", log_bayes_factor_vs_sm, log_evidence_error, jeffreys))
         if let warning { lines.append("  warning: " + warning) }
         return lines.joined(separator: "\n")
