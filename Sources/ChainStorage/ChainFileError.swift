@@ -32,6 +32,9 @@ public enum ChainFileError: Error, Equatable, Sendable, CustomStringConvertible,
     case checkpointVerificationFailed(path: String, reason: String)
     /// The file maps rows to a segment file (in its segment folder) that is not there.
     case missingSegment(path: String, segment: String)
+    /// A command needs the run description darkz sample stores (priors, settings) and the file
+    /// lacks it or holds a damaged one; a read, not a write.
+    case notADarkzRun(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -68,6 +71,8 @@ public enum ChainFileError: Error, Equatable, Sendable, CustomStringConvertible,
             return "\(operation) failed for \(path): \(detail)."
         case let .checkpointVerificationFailed(path, reason):
             return "The checkpoint written for \(path) did not read back (\(reason)); the chain file was left as it was."
+        case let .notADarkzRun(path, reason):
+            return "Chain file \(path) \(reason)."
         case let .missingSegment(path, segment):
             let folder = segment.split(separator: "/").first.map(String.init) ?? segment
             return "Chain file \(path) keeps its rows in the folder \(folder) beside it, and \(segment) is missing: a chain file with a segment folder must be copied or moved together with its folder (or made self-contained first with `darkz compact \(path)`)."

@@ -16,12 +16,10 @@ struct ChainSamples {
 
     var best: [Double] { samples[bestIndex] }
 
-    /// - Parameter discard: burn-in steps (default: `defaultBurnIn`); must leave samples.
-    init(_ file: ChainFile, discard: Int?, path: String) throws {
-        burn = discard ?? defaultBurnIn(file)
-        guard burn < file.iteration else {
-            throw ValidationError("--discard \(burn) leaves no samples of the \(file.iteration) steps in \(path)")
-        }
+    /// - Parameter discard: burn-in steps (default: the file's, ``BurnIn/defaultSteps(file:)``);
+    ///   must leave samples (``BurnIn/steps(requested:file:keeping:)``).
+    init(_ file: ChainFile, discard: Int?) throws {
+        burn = try BurnIn.steps(requested: discard, file: file)
         samples = file.chain.slice(discard: burn).flattened()
         let logProbabilities = file.logProbabilities.slice(discard: burn).values
         self.logProbabilities = logProbabilities

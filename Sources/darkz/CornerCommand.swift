@@ -28,21 +28,25 @@ struct CornerCommand: ParsableCommand {
 
     func run() throws {
         let chainFile = try ChainFile(contentsOf: URL(fileURLWithPath: file))
-        let stored = try SamplingRun.StoredRun(chainFile)
-        let chain = try ChainSamples(chainFile, discard: discard, path: file)
+        // nil for a plain emcee file: names from the file (or x0, x1, ...), no prior bounds, as corner.py.
+        let stored = try chainFile.metadata.priorsText.map { _ in try SamplingRun.StoredRun(chainFile) }
+        let chain = try ChainSamples(chainFile, discard: discard)
         let burn = chain.burn, samples = chain.samples, best = chain.best
-        let free = stored.priors.free
-        let style = free.map(ParameterStyle.init)
-        let data = CornerData(samples: samples, names: free.map(\.sampledName), labels: style.map(\.svgLabel),
-                              logarithmic: style.map(\.logarithmic), best: best)
+        let free = stored?.priors.free
+        let names = free?.map(\.sampledName) ?? chainFile.parameterNamesOrIndices
+        let style = free?.map(ParameterStyle.init)
+        let data = CornerData(samples: samples, names: names, labels: style?.map(\.svgLabel) ?? names,
+                              logarithmic: style?.map(\.logarithmic) ?? names.map { _ in false }, best: best)
+        let plotted = free?.map(PlotParameter.init(prior:))
+            ?? names.map { PlotParameter(name: $0, symbol: PlotText($0), unit: nil, logarithmic: false) }
         let base = (file as NSString).deletingPathExtension
         let folder = URL(fileURLWithPath: out ?? base + "-corner")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let name = stored.priors.name
+        let name = stored?.priors.name ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         func write(_ text: String, _ file: String) throws {
             try Data(text.utf8).write(to: folder.appendingPathComponent(file), options: .atomic)
         }
-        let densities = CornerDensities(samples: samples, parameters: free.map(PlotParameter.init(prior:)),
+        let densities = CornerDensities(samples: samples, parameters: plotted,
                                         effectiveSize: chain.effectiveSize, bandwidthScale: smoothing)
         try write(CornerPlotSVG(densities: densities, best: best).svg, "corner.svg")
         let png = PNGConversion.convert(svg: folder.appendingPathComponent("corner.svg"), png: folder.appendingPathComponent("corner.png"))
@@ -51,9 +55,14 @@ struct CornerCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(data).write(to: folder.appendingPathComponent("corner.json"), options: .atomic)
-        let getdist = GetdistExport(file: chainFile, priors: stored.priors, discard: burn)
+        let getdist = stored.map { GetdistExport(file: chainFile, priors: $0.priors, discard: burn) }
+            ?? GetdistExport(root: name, parameters: names.map { GetdistExport.Parameter(plainName: $0) }, chain: chainFile.chain,
+                             logProbabilities: chainFile.logProbabilities, discard: burn)
         try getdist.write(to: folder)
         print("wrote \(folder.path)/corner.svg, corner.json, histograms.csv, pairs.csv, getdist \(name)_1..\(getdist.walkers.count).txt (\(getdist.rowCount) rows, repeats merged), \(name).paramnames, .ranges, .properties.ini (\(samples.count) samples, \(burn) steps discarded)")
+        if stored == nil {
+            print("note: \(file) holds no darkz priors (an emcee file?): parameter names from the file or x0, x1, ...; no prior bounds (getdist ranges N)")
+        }
         switch png {
         case .written(let url): print("wrote \(url.path)")
         case .skipped(let note): print("note: \(note)")

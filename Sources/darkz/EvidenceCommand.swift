@@ -3,15 +3,16 @@ import ChainStorage
 import Foundation
 import Inference
 
-/// `darkz evidence FILE`: ln Z of a tempered run and its Bayes factor against the SM.
+/// `darkz evidence FILE...`: ln Z of a tempered run and its Bayes factor against the SM; for
+/// several runs of the same priors each file's and the combined estimate (``CombinedEvidence``).
 struct EvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
-        abstract: "Evidence ln Z of a tempered chain file (stepping stone and thermodynamic integration) and ln B against the SM.",
-        discussion: "The likelihood is exp(-chi^2/2) over the run's rows and constraints, Gaussian normalisation constants dropped; the SM evidence is exp(-chi^2_SM/2) for the same rows and constraints. Uses the steps after the burn-in and after the temperature ladder stopped adapting.")
+        abstract: "Evidence ln Z of tempered chain files (stepping stone and thermodynamic integration) and ln B against the SM.",
+        discussion: "The likelihood is exp(-chi^2/2) over the run's rows and constraints, Gaussian normalisation constants dropped; the SM evidence is exp(-chi^2_SM/2) for the same rows and constraints. Uses the steps after the burn-in and after the temperature ladder stopped adapting. Several files of the same priors (independent runs): each file's ln Z, and their mean with the standard error from their scatter, tested against the stated per-file errors.")
 
-    @Argument(help: "A chain file written by darkz sample --temperatures K (K >= 2).")
-    var file: String
+    @Argument(help: "Chain files written by darkz sample --temperatures K (K >= 2); several of the same priors are combined.")
+    var files: [String]
 
     @Option(name: .customLong("discard"), help: "Burn-in steps to drop (default: twice the largest tau of the beta = 1 chain).")
     var discard: Int?
@@ -20,12 +21,25 @@ struct EvidenceCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let discard, discard < 0 { throw ValidationError("--discard must be >= 0") }
+        guard !files.isEmpty else { throw ValidationError("give at least one chain file") }
+    }
+
+    struct Combined: Encodable {
+        let files: [EvidenceReport]
+        let combined: CombinedEvidence
     }
 
     func run() throws {
-        let report = try EvidenceReport(file: ChainFile(contentsOf: URL(fileURLWithPath: file)), discard: discard)
-        if json { try printJSON(report) } else { print(report.text) }
+        let chainFiles = try files.map { try ChainFile(contentsOf: URL(fileURLWithPath: $0)) }
+        try CombinedChains.checkSamePriors(chainFiles)
+        let reports = try chainFiles.map { try EvidenceReport(file: $0, discard: BurnIn.steps(requested: discard, file: $0)) }
+        guard reports.count > 1 else {
+            if json { try printJSON(reports[0]) } else { print(reports[0].text) }
+            return
+        }
+        let combined = CombinedEvidence(reports)
+        if json { try printJSON(Combined(files: reports, combined: combined)); return }
+        print((reports.map(\.text) + [combined.text]).joined(separator: "\n"))
     }
 }
 

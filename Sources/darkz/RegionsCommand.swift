@@ -77,7 +77,7 @@ struct RegionsCommand: ParsableCommand {
             let yIndex = try index(of: y, default: xIndex == 0 ? 1 : 0, in: priors, flag: "--y")
             guard xIndex != yIndex else { throw ValidationError("--x and --y name the same parameter, \(free[xIndex].name)") }
 
-            let chain = try ChainSamples(chainFile, discard: discard, path: file)
+            let chain = try ChainSamples(chainFile, discard: discard)
             let samples = chain.samples, best = chain.best, effective = chain.effectiveSize
             let ranges = try [xIndex, yIndex].enumerated().map { k, i in
                 try axisRange(free[i], given: k == 0 ? xRange : yRange, flag: k == 0 ? "--x-range" : "--y-range",

@@ -10,7 +10,7 @@ import Foundation
 ///                                 is their count
 ///     root.paramnames             "name  label": the getdist name (ParameterPrior.getdistName) and
 ///                                 the LaTeX label of each sampled variable
-///     root.ranges                 "name  min  max": the prior bounds of each sampled variable, so
+///     root.ranges                 "name  min  max" ("N": unbounded): the prior bounds of each sampled variable, so
 ///                                 getdist's kernel density stops at them and it reports one-sided
 ///                                 limits where the posterior piles against one
 ///     root.properties.ini         burn_removed = T: the burn-in is already dropped, so getdist
@@ -36,6 +36,13 @@ public struct GetdistExport: Sendable {
 
         public init(_ prior: ParameterPrior) {
             self.init(name: prior.getdistName, label: prior.latexLabel, bounds: prior.distribution.sampledBounds)
+        }
+
+        /// A parameter known only by name (a chain file without priors): getdist's name with every
+        /// character but letters, digits and "_" made "_", the name itself as label, no bounds.
+        public init(plainName: String) {
+            let name = String(plainName.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+            self.init(name: name, label: "\\mathrm{\(name.replacingOccurrences(of: "_", with: "\\_"))}", bounds: -Double.infinity...Double.infinity)
         }
     }
 
@@ -116,8 +123,10 @@ public struct GetdistExport: Sendable {
         parameters.map { "\($0.name)\t\($0.label)\n" }.joined()
     }
 
+    /// "name  min  max", with getdist's "N" for an unbounded side.
     public var rangesText: String {
-        parameters.map { "\($0.name)\t\($0.bounds.lowerBound)\t\($0.bounds.upperBound)\n" }.joined()
+        func text(_ x: Double) -> String { x.isFinite ? "\(x)" : "N" }
+        return parameters.map { "\($0.name)\t\(text($0.bounds.lowerBound))\t\(text($0.bounds.upperBound))\n" }.joined()
     }
 
     public var propertiesText: String { "burn_removed = T\n" }

@@ -267,7 +267,7 @@ public final class SamplingRun {
 
         public init(_ file: ChainFile) throws {
             guard let text = file.metadata.priorsText else {
-                throw ChainFileError.invalidInput(path: file.url.path, reason: "holds no priors file; it was not written by darkz sample")
+                throw ChainFileError.notADarkzRun(path: file.url.path, reason: "holds no priors file (written by emcee's HDFBackend, not by darkz sample?): diagnose, credible and corner read it without priors; this command needs a file written by darkz sample")
             }
             let (priorsText, settings, constraints, blobs) = try SamplingRun.parseRunText(text, file: file.url.path)
             priors = try PriorsFile(text: priorsText, source: file.url.path + " (stored priors)")
@@ -302,7 +302,7 @@ public final class SamplingRun {
     /// line: written before [output] existed, with the predictions) of a stored run description.
     static func parseRunText(_ text: String, file: String) throws -> (String, SamplerSettings, [String]?, BlobSelection?) {
         guard let range = text.range(of: separator) else {
-            throw ChainFileError.invalidInput(path: file, reason: "its stored priors lack darkz's run settings")
+            throw ChainFileError.notADarkzRun(path: file, reason: "stores priors without darkz's run settings")
         }
         let priorsText = String(text[..<range.lowerBound])
         var s = SamplerSettings.defaults
@@ -332,7 +332,7 @@ public final class SamplingRun {
             case "constraints": constraints = parts[1].isEmpty ? [] : parts[1].split(separator: ",").map(String.init)
             case "blobs":
                 guard let choice = BlobSelection(rawValue: parts[1]) else {
-                    throw ChainFileError.invalidInput(path: file, reason: "its stored run settings name blobs '\(parts[1])'")
+                    throw ChainFileError.notADarkzRun(path: file, reason: "stores run settings naming unknown blobs '\(parts[1])'")
                 }
                 blobs = choice
             default: break

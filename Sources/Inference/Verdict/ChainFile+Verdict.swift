@@ -26,18 +26,9 @@ extension ConvergenceVerdict {
     /// The verdict on a chain file, exactly as `sample` judged it while running: the run's own
     /// check interval and thresholds (darkz's defaults for an emcee file), a tempered run judged
     /// after its ladder's adaptation with its swap acceptance. `diagnose`, `credible` and `corner`
-    /// print this one.
+    /// print this one. It is ``CombinedChains``' verdict on the file alone, so one file and several
+    /// are judged by the same steps.
     public init(file: ChainFile, discard: Int? = nil, maximumRHat: Double? = nil) {
-        let settings = file.metadata.priorsText == nil ? SamplerSettings.defaults
-            : (try? SamplingRun.StoredRun(file).settings) ?? SamplerSettings.defaults
-        var thresholds = settings.verdictThresholds
-        if let maximumRHat { thresholds.maximumRHat = maximumRHat }
-        let chain = file.chain
-        let names = file.parameterNamesOrIndices
-        self.init(wholeChain: chain, logProbabilities: file.logProbabilities, acceptanceFractions: file.acceptanceFraction,
-                  checkEvery: settings.checkEvery, discard: discard,
-                  adaptationSteps: file.tempering?.state.ladder.adaptationSteps ?? 0,
-                  swapAcceptance: file.tempering.map { $0.history.judgedSwapAcceptance(adaptationSteps: $0.state.ladder.adaptationSteps) },
-                  parameterNames: names, thresholds: thresholds)
+        self = CombinedChains(checked: [file], burnIns: [discard ?? BurnIn.defaultSteps(file: file)], maximumRHat: maximumRHat).verdict
     }
 }
