@@ -48,9 +48,7 @@ struct CornerCommand: ParsableCommand {
         let png = PNGConversion.convert(svg: folder.appendingPathComponent("corner.svg"), png: folder.appendingPathComponent("corner.png"))
         try write(data.histogramCSV, "histograms.csv")
         try write(data.pairCSV, "pairs.csv")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(data).write(to: folder.appendingPathComponent("corner.json"), options: .atomic)
+        try DarkzJSON.encode(data).write(to: folder.appendingPathComponent("corner.json"), options: .atomic)
         let getdist = GetdistExport(file: chainFile, priors: stored.priors, discard: burn)
         try getdist.write(to: folder)
         print("wrote \(folder.path)/corner.svg, corner.json, histograms.csv, pairs.csv, getdist \(name)_1..\(getdist.walkers.count).txt (\(getdist.rowCount) rows, repeats merged), \(name).paramnames, .ranges, .properties.ini (\(samples.count) samples, \(burn) steps discarded)")
