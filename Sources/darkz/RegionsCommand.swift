@@ -47,8 +47,8 @@ struct RegionsCommand: ParsableCommand {
     @Option(name: .customLong("discard"), help: "Burn-in steps to drop (default: twice the largest tau).")
     var discard: Int?
 
-    @Option(name: .customLong("threads"), help: "Threads for the grid (default: all cores).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.count }
 
     @Option(name: .customLong("out"), help: "Output folder (default: the chain file's name without .h5, plus -regions).")
     var out: String?
