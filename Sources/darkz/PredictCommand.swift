@@ -62,11 +62,12 @@ struct PredictCommand: ParsableCommand {
             let (parameters, priors) = try model.resolve()
             predictor = try BinnedPredictor.standard(tableFile: dataFile ?? priors.dataFilePath())
             predictions = predictor.predictions(parameters)
+            let shipped = priors.name == "case" + priors.modelCase.rawValue
             report = try PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
-                                          parameters: parameters, deltaC9: nil, deltaC10: nil)
+                                          parameters: parameters, deltaC9: nil, deltaC10: nil,
+                                          fit: (shipped ? "case " + priors.modelCase.rawValue : priors.name, priors.source, priors.leptons))
             var given = Set(model.couplings.given.keys)
             if model.mass != nil { given.insert("mZD") }
-            let shipped = priors.name == "case" + priors.modelCase.rawValue
             fit = (priors.leptons, Set(priors.parameters.filter { !$0.distribution.isFree && !given.contains($0.name) }.map(\.name)),
                    shipped ? "case " + priors.modelCase.rawValue : priors.name)
         }
