@@ -30,7 +30,7 @@ struct Chi2Command: ParsableCommand {
         let path = try dataFile ?? DataDirectory.path(of: DataDirectory.binnedTableFile)
         let table = try MeasurementTable(contentsOf: path)
         let report = try StandardModelChiSquareReport(table: table, convention: errors, muonOnly: muonOnly)
-        if json { try printJSON(report) } else { print(ChiSquareTableText(report: report).text) }
+        if json { try printJSON(WithMeta(report, .chi2())) } else { print(ChiSquareTableText(report: report).text) }
     }
 }
 

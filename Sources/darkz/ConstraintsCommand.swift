@@ -27,7 +27,7 @@ struct ConstraintsCommand: ParsableCommand {
         let report = ConstraintsReport(parameters: parameters, constraints: results,
                                        chi2_total: results.reduce(0) { $0 + $1.chi2 },
                                        summaries: Dictionary(uniqueKeysWithValues: set.constraints.map { ($0.name, $0.summary) }))
-        if json { try printJSON(report) } else { print(report.text) }
+        if json { try printJSON(WithMeta(report, .constraints(set: set, priors: priors))) } else { print(report.text) }
     }
 }
 
