@@ -116,7 +116,6 @@ struct JSONMeta: Encodable {
     static let constraintKinds = [
         "measurement": "bound is the measured value (or the expected one, e.g. 0 for a shift or a ratio minus one) in the constraint's unit; pull = (prediction - bound)/sigma with the error on the prediction's side and theory errors in quadrature; chi2 = pull^2; excluded when |pull| exceeds the two-sided z of cl (0.9545: 2, 0.9973: 3)",
         "upper limit": "bound is the upper limit on the prediction at confidence level cl (a limit curve's value at this M_ZD); pull = max(prediction, 0) z / bound, z the one-sided quantile of cl (0.90: 1.2816); chi2 = pull^2; excluded when prediction > bound",
-        "not applicable": "applies false: prediction and bound null, chi2 and pull 0, excluded false (e.g. M_ZD outside a limit curve's range or below a threshold)",
     ]
 
     /// The row of every constraint of `set`, by name.
@@ -135,6 +134,7 @@ extension JSONMeta {
         ], keys: [
             "chi2_total": "the sum of the listed constraints' chi2",
             "cl": "the confidence level at which the constraint excludes",
+            "applies": "false where the constraint does not apply (e.g. M_ZD outside a limit curve's range or below a threshold): prediction and bound null, chi2 and pull 0, excluded false",
         ])
         meta.constraint_kinds = constraintKinds
         meta.constraints = constraints(set)
