@@ -33,8 +33,8 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Output folder (default: scan-<parameter>).")
     var out: String?
 
-    @Option(name: .customLong("threads"), help: "Threads for the scan points (default: all cores).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.count }
 
     func validate() throws {
         guard DarkBosonParameters.names.contains(parameter) else {

@@ -42,7 +42,7 @@ struct CommandWordTests {
     }
 
     /// Every command with --threads shows one default (it showed "(default: all cores). (default: 2)").
-    @Test(arguments: ["sample", "resume", "regions"])
+    @Test(arguments: ["sample", "resume", "regions", "scan"])
     func threadsHelpShowsOneDefault(command: String) throws {
         let out = try DarkzRunner.run([command, "--help"])
         #expect(out.status == 0)
