@@ -76,7 +76,7 @@ struct BestFitCommand: ParsableCommand {
         let report = BestFitReport(result: result, priors: priors, starts: starts + (chain == nil ? 0 : chainStarts),
                                    comparison: comparison, chainBest: chainBest,
                                    boxMinimum: boxResult.chiSquare, warnings: warnings)
-        if json { try printJSON(report) } else { print(report.text) }
+        if json { try printJSON(WithMeta(report, .bestfit(priors: priors))) } else { print(report.text) }
     }
 
     /// The chain's lowest-chi^2 samples, at most `count`, no two equal (a walker that rejects repeats its point).

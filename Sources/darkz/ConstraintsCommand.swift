@@ -20,14 +20,14 @@ struct ConstraintsCommand: ParsableCommand {
         let darkBoson = try DarkBosonModel.standard()
         let set = try ConstraintSet.standard(model: darkBoson, onShell: OnShellProduction.standard())
         let priors = try model.priors()
-        let fileList = model.priorsFile != nil && !priors.constraints.isEmpty ? priors.constraints.joined(separator: ",") : nil
-        let names = try set.select(selection ?? fileList ?? "all")
+        let fromFile = model.priorsFile != nil && !priors.constraints.isEmpty && selection == nil
+        let names = fromFile ? try priors.constraintNames(in: set) : try set.select(selection ?? "all")
         let parameters = try model.resolve().parameters
         let results = set.evaluate(darkBoson.point(parameters), names: names)
         let report = ConstraintsReport(parameters: parameters, constraints: results,
                                        chi2_total: results.reduce(0) { $0 + $1.chi2 },
                                        summaries: Dictionary(uniqueKeysWithValues: set.constraints.map { ($0.name, $0.summary) }))
-        if json { try printJSON(report) } else { print(report.text) }
+        if json { try printJSON(WithMeta(report, .constraints(set: set, priors: priors))) } else { print(report.text) }
     }
 }
 

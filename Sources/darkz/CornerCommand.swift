@@ -52,9 +52,7 @@ struct CornerCommand: ParsableCommand {
         let png = PNGConversion.convert(svg: folder.appendingPathComponent("corner.svg"), png: folder.appendingPathComponent("corner.png"))
         try write(data.histogramCSV, "histograms.csv")
         try write(data.pairCSV, "pairs.csv")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(data).write(to: folder.appendingPathComponent("corner.json"), options: .atomic)
+        try DarkzJSON.encode(data).write(to: folder.appendingPathComponent("corner.json"), options: .atomic)
         let getdist = stored.map { GetdistExport(file: chainFile, priors: $0.priors, discard: burn) }
             ?? GetdistExport(root: name, parameters: names.map { GetdistExport.Parameter(plainName: $0) }, chain: chainFile.chain,
                              logProbabilities: chainFile.logProbabilities, discard: burn)

@@ -111,7 +111,7 @@ struct CredibleCommand: ParsableCommand {
             chi2_sm: comparison?.chi2_sm, pull: NullableNumber(value: comparison?.pull), standard_model: comparison,
             pairs: pairs, profile: stored == nil ? nil : ProfileRegions(samples: samples, chiSquare: chi2, names: names),
             excluded_fraction: excluded, warnings: warnings)
-        if json { try printJSON(report) } else { print(report.text) }
+        if json { try printJSON(WithMeta(report, .credible(verdict: verdict, priors: stored?.priors))) } else { print(report.text) }
     }
 }
 

@@ -13,12 +13,16 @@ struct Darkz: ParsableCommand {
     )
 
     /// Runs the chosen subcommand. Help and version exit 0; a subcommand's own ExitCode passes
-    /// through; every other error is one line on stderr and exit code 2. Under mpirun, MPI is
-    /// ended before the process exits.
+    /// through; every other error is one line on stderr and exit code 2 (an unknown command named,
+    /// with the nearest ones: ``CommandWords``). Under mpirun, MPI is ended before the process exits.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command: ParsableCommand
-            do { command = try parseAsRoot() } catch { throw ParsingFailure(underlying: error) }
+            do {
+                try CommandWords.check(arguments, root: Darkz.self)
+                command = try parseAsRoot()
+            } catch { throw ParsingFailure(underlying: error) }
             try command.run()
             endMPI()
         } catch let code as ExitCode {
@@ -34,6 +38,7 @@ struct Darkz: ParsableCommand {
             let ranked = world.map { $0.size > 1 } ?? false
             if !ranked || world?.rank == 0 || parsing == nil {
                 var text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+                text = NegativeValueHint.hint(for: text, arguments: arguments) ?? text
                 if ranked, parsing == nil, !(error is RankError) { text = "rank \(world!.rank): " + text }
                 FileHandle.standardError.write(Data("darkz: error: \(text)\n".utf8))
             }

@@ -50,7 +50,7 @@ struct DiagnoseCommand: ParsableCommand {
             report.plots = written.paths
             notes = written.notes
         }
-        try printReport(report, text: report.text, plots: report.plots ?? [], notes: notes, json: json)
+        try printReport(WithMeta(report, .diagnose(verdict: verdict, priors: try? SamplingRun.StoredRun(chainFiles[0]).priors)), text: report.text, plots: report.plots ?? [], notes: notes, json: json)
         if !verdict.isConverged { throw ExitCode(3) }
     }
 }

@@ -1,13 +1,25 @@
 import Foundation
 
-/// Prints an Encodable value as pretty, key-sorted JSON on stdout (the `--json` output).
+/// Every JSON darkz writes (`--json` on stdout, corner.json, regions.json): pretty, key-sorted, and a
+/// number that is not finite (NaN where a quantity does not apply, ±inf) written as null, since JSON
+/// has no such numbers.
+enum DarkzJSON {
+    /// What non-finite numbers are encoded as before they become null: a string no report holds.
+    private static let nonFinite = "darkz:non-finite:7c1e"
+
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: nonFinite, negativeInfinity: nonFinite, nan: nonFinite)
+        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        return Data(text.replacingOccurrences(of: "\"\(nonFinite)\"", with: "null").utf8)
+    }
+}
+
+/// Prints an Encodable value as JSON on stdout (the `--json` output; ``DarkzJSON``).
 func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
+    print(String(decoding: try DarkzJSON.encode(value), as: UTF8.self))
 }
 
 /// A number that JSON shows as null when absent (not omitted, and never as a made-up 0).

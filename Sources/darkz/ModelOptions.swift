@@ -12,7 +12,8 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("priors"), help: "A priors file: its case, its data rows and the values of the parameters it fixes.")
     var priorsFile: String?
 
-    @Option(name: .customLong("mzd"), help: "Z_D mass: GeV, or with a unit (30.2MeV, 0.0302GeV).")
+    /// Parsed unconditionally, so that `--mzd -1` is a negative mass (an error), not a missing value.
+    @Option(name: .customLong("mzd"), parsing: .unconditional, help: "Z_D mass: GeV, or with a unit (30.2MeV, 0.0302GeV).")
     var mass: MassArgument?
 
     @OptionGroup var couplings: CouplingOptions
@@ -45,7 +46,10 @@ struct ModelOptions: ParsableArguments {
     func validate() throws {
         for (name, value) in couplings.given where !value.isFinite { throw ValidationError("\(name) must be finite, got \(value)") }
         if let mass, !(mass.gev.isFinite && mass.gev > 0) {
-            throw ValidationError("mZD must be a positive mass in GeV, got \(mass.gev)")
+            throw ValidationError("--mzd must be a positive mass (GeV, or with a unit: 30.2MeV), got \(mass.text)")
+        }
+        if let f = couplings.invisibleFraction, !(f >= 0) {
+            throw ValidationError("--invisible-fraction must be a fraction >= 0 of the nu nu-bar width, got \(f)")
         }
     }
 }
@@ -62,7 +66,7 @@ struct CouplingOptions: ParsableArguments {
     @Option(name: .customLong("g-mu"), parsing: .unconditional, help: "Direct vector coupling to muons (cases B, C).")
     var gMu: Double?
 
-    @Option(name: .customLong("invisible-fraction"), help: "Extra invisible width as a fraction of the nu nu-bar width.")
+    @Option(name: .customLong("invisible-fraction"), parsing: .unconditional, help: "Extra invisible width as a fraction of the nu nu-bar width.")
     var invisibleFraction: Double?
 
     /// The values given, by parameter name.
@@ -81,9 +85,12 @@ extension DarkBosonCase: ExpressibleByArgument {}
 /// A mass in GeV, given plainly (GeV) or with an explicit unit: MeV or GeV.
 struct MassArgument: ExpressibleByArgument {
     let gev: Double
+    /// As given on the command line.
+    let text: String
 
     init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces)
+        self.text = text
         let units: [(String, Double)] = [("MeV", 1e-3), ("GeV", 1), ("keV", 1e-6)]
         for (unit, factor) in units where text.hasSuffix(unit) {
             guard let value = Double(text.dropLast(unit.count).trimmingCharacters(in: .whitespaces)) else { return nil }

@@ -53,6 +53,7 @@ struct PredictCommand: ParsableCommand {
         var report: PredictionReport
         /// What the plot needs beyond the report: the rows of the fit, the values the file fixed, the fit's name.
         var fit: (leptons: Set<Lepton>, fixed: Set<String>, name: String?) = (Set(Lepton.allCases), [], nil)
+        var priorsFile: PriorsFile?
         if modelIndependent {
             predictor = try BinnedPredictor.standard(tableFile: dataFile)
             predictions = predictor.predictions(deltaC9: Complex(deltaC9 ?? 0, 0), deltaC10: Complex(deltaC10 ?? 0, 0))
@@ -60,13 +61,15 @@ struct PredictCommand: ParsableCommand {
                                           parameters: nil, deltaC9: deltaC9, deltaC10: deltaC10)
         } else {
             let (parameters, priors) = try model.resolve()
+            priorsFile = priors
             predictor = try BinnedPredictor.standard(tableFile: dataFile ?? priors.dataFilePath())
             predictions = predictor.predictions(parameters)
+            let shipped = priors.name == "case" + priors.modelCase.rawValue
             report = try PredictionReport(table: predictor.table, predictions: predictions, convention: errors,
-                                          parameters: parameters, deltaC9: nil, deltaC10: nil)
+                                          parameters: parameters, deltaC9: nil, deltaC10: nil,
+                                          fit: (shipped ? "case " + priors.modelCase.rawValue : priors.name, priors.source, priors.leptons))
             var given = Set(model.couplings.given.keys)
             if model.mass != nil { given.insert("mZD") }
-            let shipped = priors.name == "case" + priors.modelCase.rawValue
             fit = (priors.leptons, Set(priors.parameters.filter { !$0.distribution.isFree && !given.contains($0.name) }.map(\.name)),
                    shipped ? "case " + priors.modelCase.rawValue : priors.name)
         }
@@ -78,6 +81,6 @@ struct PredictCommand: ParsableCommand {
             report.plots = written.paths
             notes = written.notes
         }
-        try printReport(report, text: report.text, plots: report.plots ?? [], notes: notes, json: json)
+        try printReport(WithMeta(report, .predict(priors: priorsFile)), text: report.text, plots: report.plots ?? [], notes: notes, json: json)
     }
 }

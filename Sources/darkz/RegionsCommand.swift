@@ -47,8 +47,8 @@ struct RegionsCommand: ParsableCommand {
     @Option(name: .customLong("discard"), help: "Burn-in steps to drop (default: twice the largest tau).")
     var discard: Int?
 
-    @Option(name: .customLong("threads"), help: "Threads for the grid (default: all cores).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.count }
 
     @Option(name: .customLong("out"), help: "Output folder (default: the chain file's name without .h5, plus -regions).")
     var out: String?
@@ -108,9 +108,7 @@ struct RegionsCommand: ParsableCommand {
             + (names.isEmpty ? "" : " and constraints")
         try write(RegionsPlotSVG(regions: regions, title: title).svg, "regions.svg")
         try write(regions.csv, "regions.csv")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(regions.summary).write(to: folder.appendingPathComponent("regions.json"), options: .atomic)
+        try DarkzJSON.encode(regions.summary).write(to: folder.appendingPathComponent("regions.json"), options: .atomic)
         let excluding = exclusions.filter { $0.excludedFraction > 0 }.count
         print("wrote \(folder.path)/regions.svg, regions.csv, regions.json (\(free[xIndex].sampledName) against \(free[yIndex].sampledName), "
               + "\(profile ? "profile" : "posterior") regions, \(names.count) constraints of which \(excluding) exclude part of the plane, "

@@ -32,8 +32,8 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .customLong("constraints"), help: "Constraints in the likelihood: all, none, or a comma-separated list (default: the priors file's).")
     var constraints: String?
 
-    @Option(name: .customLong("threads"), help: "Threads (default: all cores).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.count }
 
     @Option(name: .customLong("blobs"), help: "Blobs stored per walker and step: none, chi2 (the binned and constraint chi^2) or predictions (those and every row's prediction); overrides [output] blobs of the priors file (default chi2).")
     var blobs: BlobSelection?
@@ -94,8 +94,8 @@ struct ResumeCommand: ParsableCommand {
     @Option(name: .customLong("checkpoint-log"), help: "Append one line per checkpoint to this file: step, steps appended (0: the final compaction), seconds, segment and chain-file bytes.")
     var checkpointLog: String?
 
-    @Option(name: .customLong("threads"), help: "Threads (default: all cores).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.count }
 
     func validate() throws {
         if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }

@@ -33,8 +33,8 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Output folder (default: scan-<parameter>).")
     var out: String?
 
-    @Option(name: .customLong("threads"), help: "Threads for the scan points (default: all cores).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int { threadsOption.count }
 
     func validate() throws {
         guard DarkBosonParameters.names.contains(parameter) else {
@@ -80,8 +80,8 @@ struct ScanCommand: ParsableCommand {
         let (base, fromFile) = try file.point(given: given)
         let darkBoson = try DarkBosonModel.standard()
         let set = try ConstraintSet.standard(model: darkBoson, onShell: OnShellProduction.standard())
-        let fileList = model.priorsFile != nil && !file.constraints.isEmpty ? file.constraints.joined(separator: ",") : nil
-        let names = try set.select(selection ?? fileList ?? "all")
+        let useFileList = model.priorsFile != nil && !file.constraints.isEmpty && selection == nil
+        let names = useFileList ? try file.constraintNames(in: set) : try set.select(selection ?? "all")
         guard !names.isEmpty else { throw ValidationError("--constraints none leaves nothing to scan") }
         return Setup(file: file, range: bounds, logarithmic: logarithmic, base: base, fromFile: fromFile, model: darkBoson,
                      set: set, names: names)

@@ -13,7 +13,7 @@ struct WilsonCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .customLong("q2"), help: "Dilepton invariant mass squared q^2 in GeV^2.")
+    @Option(name: .customLong("q2"), parsing: .unconditional, help: "Dilepton invariant mass squared q^2 in GeV^2.")
     var q2: Double
 
     @Flag(name: .customLong("json"), help: "Print JSON.")

@@ -5,7 +5,6 @@ import Testing
 struct CommandLineTests {
     /// Bad input: one line on stderr, exit code 2, nothing on stdout.
     @Test(arguments: [
-        ["chi2"],
         ["chi2", "--sm", "--errors", "sideways"],
         ["chi2", "--sm", "--data", "/nonexistent.csv"],
         ["wilson", "--case", "A", "--mzd=-1", "--q2", "1"],
@@ -17,6 +16,10 @@ struct CommandLineTests {
         ["wilson", "--case", "A", "--mzd", "0.03", "--q2", "1"],  // epsilon, epsilonZ are free in caseA.toml
         ["wilson", "--case", "A", "--priors", CommandLineTests.root + "/priors/caseC.toml", "--mzd", "0.03", "--q2", "1"],
         ["nosuchcommand"],
+        ["help", "foo"],
+        ["sampel"],
+        ["wilson", "--case", "A", "--mzd", "-1", "--q2", "1"],
+        ["predict", "--case", "C", "--mzd", "30MeV", "--g-mu", "-0.03", "--invisible-fraction", "-0.5"],
     ])
     func badInputExitsWithTwo(arguments: [String]) throws {
         let out = try DarkzRunner.run(arguments)

@@ -11,12 +11,26 @@ public struct ConstraintData: Sendable {
         public let alternativeTo: String?
         /// z of the CL, one-sided (P(Z < z) = cl), which scales limits to half-Gaussians; found once.
         public let oneSidedZ: Double
+        /// The unit of the prediction and bound (column `unit`; "1" when the column is empty:
+        /// a branching fraction or another pure number).
+        public let unit: String
 
-        public init(form: ConstraintForm, cl: Double, alternativeTo: String?) {
+        public init(form: ConstraintForm, cl: Double, alternativeTo: String?, unit: String = "1") {
             self.form = form
             self.cl = cl
             self.alternativeTo = alternativeTo
             oneSidedZ = ConstraintForm.oneSidedZ(cl)
+            self.unit = unit
+        }
+
+        /// The row's statistical form as the file spells it (gaussian covers asymmetric).
+        public var formName: String {
+            switch form {
+            case .gaussian: return "gaussian"
+            case .upperLimit: return "upper_limit"
+            case .limitCurve: return "limit_curve"
+            case .external: return "external"
+            }
         }
 
         public var kind: String {
@@ -64,7 +78,8 @@ public struct ConstraintData: Sendable {
                 throw DataFileError(file: path, line: row.line, field: "form", message: "unknown form '\(other)'")
             }
             let alternative = row.fields["alternative_to"].flatMap { $0.isEmpty ? nil : $0 }
-            entries[name] = Entry(form: form, cl: cl, alternativeTo: alternative)
+            let unit = row.fields["unit"].flatMap { $0.isEmpty ? nil : $0 } ?? "1"
+            entries[name] = Entry(form: form, cl: cl, alternativeTo: alternative, unit: unit)
             names.append(name)
         }
         for name in names {

@@ -55,18 +55,19 @@ public struct ConstraintSet: Sendable {
     public var defaultNames: [String] { names.filter { data.entries[$0]!.alternativeTo == nil } }
 
     /// Names from a list such as "all", "none" or "apv,bs-mixing"; "all" means the defaults. Unknown
-    /// names, and an alternative listed with its default, are errors.
-    public func select(_ list: String) throws -> [String] {
+    /// names, and an alternative listed with its default, are errors located at `source` (the flag
+    /// or file the list came from).
+    public func select(_ list: String, source: String = "--constraints") throws -> [String] {
         let trimmed = list.trimmingCharacters(in: .whitespaces)
         if trimmed == "all" { return defaultNames }
         if trimmed == "none" || trimmed.isEmpty { return [] }
         let wanted = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         for name in wanted where !names.contains(name) {
-            throw DataFileError(file: "--constraints", message: "unknown constraint '\(name)'; known: \(names.joined(separator: ", ")), or all, none")
+            throw DataFileError(file: source, message: "unknown constraint '\(name)'; known: \(names.joined(separator: ", ")), or all, none")
         }
         for name in wanted {
             if let base = data.entries[name]!.alternativeTo, wanted.contains(base) {
-                throw DataFileError(file: "--constraints", message: "'\(name)' is an alternative to '\(base)'; choose one of them")
+                throw DataFileError(file: source, message: "'\(name)' is an alternative to '\(base)'; choose one of them")
             }
         }
         return wanted

@@ -1,3 +1,4 @@
+import DataFiles
 import Flavor
 
 extension PriorsFile {
@@ -18,10 +19,20 @@ extension PriorsFile {
         var set: ConstraintSet?
         if !names.isEmpty {
             let all = try ConstraintSet.standard(model: predictor.model, onShell: predictor.onShell)
-            _ = try all.select(names.joined(separator: ","))
+            if let constraintOverride { _ = try all.select(constraintOverride.joined(separator: ",")) } else { _ = try constraintNames(in: all) }
             set = all
         }
         return try PosteriorLikelihood(predictor: predictor, leptons: leptons, constraints: set, constraintNames: names,
                                    convention: errors)
+    }
+
+    /// The file's `data.constraints` checked against `set`: an unknown name, or an alternative listed
+    /// with its default, is an error naming this file and the key.
+    public func constraintNames(in set: ConstraintSet) throws -> [String] {
+        do {
+            return try set.select(constraints.joined(separator: ","), source: source)
+        } catch let error as DataFileError {
+            throw PriorsError(file: source, key: "data.constraints", message: error.message)
+        }
     }
 }
