@@ -1,7 +1,7 @@
 """Builds the package's native part: libDarkzC (the C ABI of darkz) and copies of data/ and priors/.
 
-The library is the one in darkz/ if present (`make python` puts it there), else $DARKZ_LIBRARY (a
-built libDarkzC.so), else it is built here with `swift build -c release --product DarkzC` in the
+The library is $DARKZ_LIBRARY (a built libDarkzC.so) if set, else the one in darkz/ if present
+(`make python` puts it there; delete it to rebuild), else it is built here with `swift build -c release --product DarkzC` in the
 repository above this folder (about 3 minutes the first time). The version is darkz's, read from
 Sources/Inference/DarkzVersion.swift.
 """
@@ -27,8 +27,8 @@ def version():
 
 def ensure_native_files():
     target = os.path.join(PACKAGE, LIBRARY)
-    if not os.path.exists(target):
-        built = os.environ.get("DARKZ_LIBRARY")
+    built = os.environ.get("DARKZ_LIBRARY")
+    if built or not os.path.exists(target):
         if not built:
             subprocess.check_call(["swift", "build", "-c", "release", "--product", "DarkzC"], cwd=ROOT)
             out = subprocess.check_output(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, text=True)
