@@ -7,6 +7,8 @@ import Testing
 @Suite("Install layout and version", .serialized)
 struct InstallLayoutTests {
     static let model = ["predict", "--case", "C", "--mzd", "30.2MeV", "--g-mu", "-0.033", "--json"]
+    /// Empty values hide the overrides other test suites set in this process (DataDirectory ignores empty ones).
+    static let noOverrides = ["DARKZ_DATA_DIR": "", "DARKZ_PRIORS_DIR": ""]
 
     /// A temporary folder, removed after `body`.
     static func withFolder(_ name: String, _ body: (String) throws -> Void) throws {
@@ -30,7 +32,8 @@ struct InstallLayoutTests {
             #expect(fm.fileExists(atPath: prefix + "/share/darkz/priors/caseC.toml"))
             let work = prefix + "/elsewhere"
             try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
-            let run = try DarkzRunner.capture(URL(fileURLWithPath: prefix + "/bin/darkz"), Self.model, directory: work)
+            let run = try DarkzRunner.capture(URL(fileURLWithPath: prefix + "/bin/darkz"), Self.model, directory: work,
+                                              environment: Self.noOverrides)
             #expect(run.status == 0, "\(String(decoding: run.stderr, as: UTF8.self))")
             #expect(String(decoding: run.stderr, as: UTF8.self).contains(prefix + "/share/darkz/priors/caseC.toml"))
             let json = (try? JSONSerialization.jsonObject(with: run.stdout)) as? [String: Any]
@@ -45,7 +48,7 @@ struct InstallLayoutTests {
             try fm.createDirectory(atPath: dir + "/bin", withIntermediateDirectories: true)
             try fm.copyItem(atPath: DarkzRunner.executable.path, toPath: dir + "/bin/darkz")
             let darkz = URL(fileURLWithPath: dir + "/bin/darkz")
-            let bare = try DarkzRunner.capture(darkz, Self.model, directory: dir)
+            let bare = try DarkzRunner.capture(darkz, Self.model, directory: dir, environment: Self.noOverrides)
             #expect(bare.status != 0)
             #expect(String(decoding: bare.stderr, as: UTF8.self).contains("DARKZ_PRIORS_DIR"))
             // A priors folder of our own: case C with gMu fixed, so the point needs no --g-mu.
@@ -62,7 +65,7 @@ struct InstallLayoutTests {
             #expect(run.status == 0, "\(stderr)")
             #expect(stderr.contains(dir + "/mypriors/caseC.toml") && stderr.contains("gMu = -0.033"))
             // Only the data folder missing: the error names DARKZ_DATA_DIR.
-            let noData = try DarkzRunner.capture(darkz, Self.model, directory: dir, environment: ["DARKZ_PRIORS_DIR": DarkzRunner.root + "/priors"])
+            let noData = try DarkzRunner.capture(darkz, Self.model, directory: dir, environment: ["DARKZ_DATA_DIR": "", "DARKZ_PRIORS_DIR": DarkzRunner.root + "/priors"])
             #expect(noData.status != 0)
             #expect(String(decoding: noData.stderr, as: UTF8.self).contains("DARKZ_DATA_DIR"))
         }

@@ -144,8 +144,9 @@ enum PythonPackage {
 
     /// Runs python/tests/darkz_values.py from a temporary folder and returns its JSON object.
     static func run(_ arguments: [String]) throws -> [String: Any] {
+        // Empty overrides: other suites point DARKZ_DATA_DIR at data/ in this process; the package finds its own.
         let result = try DarkzRunner.capture(python, ["python3", script] + arguments, directory: NSTemporaryDirectory(),
-                                             environment: environment ?? [:])
+                                             environment: (environment ?? [:]).merging(["DARKZ_DATA_DIR": "", "DARKZ_PRIORS_DIR": ""]) { a, _ in a })
         let text = String(decoding: result.stdout, as: UTF8.self)
         guard result.status == 0, let object = (try? JSONSerialization.jsonObject(with: result.stdout, options: [.fragmentsAllowed])) as? [String: Any] else {
             throw PythonFailure(text: "python3 \(arguments.first ?? "") exited \(result.status): \(text) \(String(decoding: result.stderr, as: UTF8.self))")
