@@ -1,10 +1,15 @@
 # darkz — the two commands of the README:
 #   make run    set up, build in release, run the main job
 #   make test   set up, run the test suite
+# and installing (README "Installing"):
+#   make install PREFIX=~/.local   the darkz binary in PREFIX/bin, data/ and priors/ in PREFIX/share/darkz
+#   make python                    libDarkzC (the C ABI) built and copied into python/darkz/
 SWIFT ?= swift
-DARKZ := .build/release/darkz
+DARKZ ?= .build/release/darkz
+PREFIX ?= /usr/local
+LIBRARY := $(if $(filter Darwin,$(shell uname -s)),libDarkzC.dylib,libDarkzC.so)
 
-.PHONY: run test setup build clean gallery
+.PHONY: run test setup build clean gallery install install-files python
 
 setup:
 	@bash scripts/ensure-system-packages.sh
@@ -36,6 +41,20 @@ gallery: run
 	cp chains/caseC-trace/trace.png docs/images/caseC-trace.png
 	cp chains/caseC-scan/scan.png docs/images/caseC-scan.png
 	cp chains/caseC-predictions/predictions.png docs/images/caseC-predictions.png
+
+install: build
+	$(MAKE) install-files PREFIX="$(PREFIX)" DARKZ="$(DARKZ)"
+
+# The copy alone (DARKZ: the binary to install), as the install test runs it.
+install-files:
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/darkz"
+	install -m 755 "$(DARKZ)" "$(PREFIX)/bin/darkz"
+	rm -rf "$(PREFIX)/share/darkz/data" "$(PREFIX)/share/darkz/priors"
+	cp -R data priors "$(PREFIX)/share/darkz/"
+
+python: setup
+	$(SWIFT) build -c release --product DarkzC
+	cp "$$($(SWIFT) build -c release --show-bin-path)/$(LIBRARY)" python/darkz/
 
 clean:
 	rm -rf .build

@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "Inference", targets: ["Inference"]),
         .library(name: "Ensemble", targets: ["Ensemble"]),
         .library(name: "ChainStorage", targets: ["ChainStorage"]),
+        // The C ABI (libDarkzC.so / .dylib) that python/ loads with ctypes.
+        .library(name: "DarkzC", type: .dynamic, targets: ["DarkzC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -74,6 +76,12 @@ let package = Package(
                 "CGSL", "DataFiles", "Ensemble", "Flavor", "ChainStorage",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
+        ),
+        // The C ABI over Inference (@_cdecl functions; darkz.h documents them) for other languages.
+        .target(
+            name: "DarkzC",
+            dependencies: ["Inference"],
+            exclude: ["darkz.h"]
         ),
         .executableTarget(
             name: "darkz",

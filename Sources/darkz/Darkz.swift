@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cluster
 import Foundation
+import Inference
 
 /// The darkz command line: Bayesian inference on light dark-boson explanations of rare B decays.
 @main
@@ -9,6 +10,7 @@ struct Darkz: ParsableCommand {
         commandName: "darkz",
         abstract: "Bayesian inference on light dark-boson (Z_D) explanations of rare B decays.",
         discussion: "Physics from arXiv:2210.15662 (Datta, Hammad, Marfatia, Mukherjee, Rashed, JHEP 03 (2023) 108).",
+        version: DarkzVersion.string,
         subcommands: [Chi2Command.self, PredictCommand.self, WilsonCommand.self, ConstraintsCommand.self, BestFitCommand.self, SampleCommand.self, ResumeCommand.self, CompactCommand.self, DiagnoseCommand.self, EvidenceCommand.self, CompareCommand.self, CredibleCommand.self, CornerCommand.self, RegionsCommand.self, ScanCommand.self, BenchCommand.self]
     )
 

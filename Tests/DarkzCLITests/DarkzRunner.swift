@@ -36,12 +36,16 @@ enum DarkzRunner {
     }
 
     /// Runs a program and returns its exit status, stdout and stderr (stdout read first: it may exceed
-    /// a pipe's buffer; stderr is small).
-    static func capture(_ executable: URL, _ arguments: [String], directory: String? = nil) throws
+    /// a pipe's buffer; stderr is small); `environment` adds to or replaces the test's variables.
+    static func capture(_ executable: URL, _ arguments: [String], directory: String? = nil,
+                        environment: [String: String] = [:]) throws
         -> (status: Int32, stdout: Data, stderr: Data) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

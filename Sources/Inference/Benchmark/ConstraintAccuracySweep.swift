@@ -15,7 +15,7 @@ public enum ConstraintAccuracySweep {
 
     /// Every priors file of the repository's priors/ folder (`folder`, or the one beside caseC.toml), by name.
     public static func shippedPriors(folder: String? = nil) throws -> [PriorsFile] {
-        let folder = try folder ?? (DataDirectory.path(of: "caseC.toml", inRepositoryFolder: "priors") as NSString).deletingLastPathComponent
+        let folder = try folder ?? (DataDirectory.priorsPath(of: "caseC.toml") as NSString).deletingLastPathComponent
         return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".toml") }.sorted()
             .map { try PriorsFile(contentsOf: folder + "/" + $0) }
     }

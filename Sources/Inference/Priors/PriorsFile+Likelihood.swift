@@ -4,7 +4,7 @@ import Flavor
 extension PriorsFile {
     /// The shipped priors file of a case name (caseA, caseA-invisible, caseB, caseC).
     public static func shipped(_ name: String) throws -> PriorsFile {
-        try PriorsFile(contentsOf: DataDirectory.path(of: name + ".toml", inRepositoryFolder: "priors"))
+        try PriorsFile(contentsOf: DataDirectory.priorsPath(of: name + ".toml"))
     }
 
     /// The data file of this priors file as a path (a bare file name lives in data/).
