@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import DataFiles
 import Ensemble
 import Foundation
@@ -20,7 +21,21 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("seconds"), help: "Seconds spent timing the sampler overhead.")
     var seconds: Double = 2
 
+    @Flag(name: .customLong("cluster"),
+          help: "Only time a tempered step (12 temperatures x 32 walkers) with a target that costs nothing, on the ranks of mpirun -n N or alone: the per-step cost of sharing the evaluations.")
+    var cluster = false
+
     func run() throws {
+        if cluster {
+            let world = MPIWorld.shared
+            let result = try GroupedStepBenchmark.run(group: world)
+            guard world.reports else { return }
+            if json { try printJSON(result) } else {
+                print(String(format: "tempered step, %d temperatures x %d walkers, target of no cost, %d rank%@: %.1f microseconds per step",
+                             result.temperatures, result.walkers, result.ranks, result.ranks == 1 ? "" : "s", result.seconds_per_step * 1e6))
+            }
+            return
+        }
         let result = try SamplerBenchmark.run(overheadSeconds: seconds)
         let likelihood = try LikelihoodBenchmark.run(try BinnedPredictor.standard(), seconds: seconds)
         let constrained = try ConstrainedLikelihoodBenchmark.run(try BinnedPredictor.standard(), seconds: seconds)

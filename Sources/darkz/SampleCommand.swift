@@ -41,12 +41,16 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .customLong("checkpoint-log"), help: "Append one line per checkpoint to this file: step, steps appended (0: the final compaction), seconds, segment and chain-file bytes.")
     var checkpointLog: String?
 
+    @Option(name: .customLong("ensembles"), help: ArgumentHelp("Run E independent ensembles (seeds derived from --seed; ensemble 0 uses it), to <out>-e<k>.h5, spread over the ranks of mpirun; then their combined R-hat, ESS and evidence, also in <out>-ensembles.json.", valueName: "E"))
+    var ensembles: Int?
+
     @Flag(name: .customLong("overwrite"), help: "Replace an existing chain file.")
     var overwrite = false
 
     func validate() throws {
         if let walkers, walkers < 2 { throw ValidationError("--walkers must be at least 2") }
         if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
+        if let ensembles, ensembles < 1 || ensembles > 1024 { throw ValidationError("--ensembles must be between 1 and 1024") }
         if let temperatures, temperatures < 1 || temperatures > 64 { throw ValidationError("--temperatures must be between 1 and 64") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
@@ -65,6 +69,19 @@ struct SampleCommand: ParsableCommand {
         }
         let output = URL(fileURLWithPath: out ?? "chains/\(priors.name).h5")
         let world = MPIWorld.shared
+        if let ensembles {
+            let independent = IndependentEnsembles(count: ensembles, output: output, world: world)
+            try independent.run(make: { k, seed, file in
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                var own = settings
+                own.seed = seed
+                let run = try SamplingRun(priors: priors, settings: own, output: file, constraintOverride: override,
+                                          blobs: blobs, overwrite: overwrite, threads: threads)
+                if world.reports { try CheckpointLog.attach(checkpointLog, to: run) }
+                return run
+            }, seed: settings.seed)
+            return
+        }
         let run = try world.agreeing {
             if world.reports {
                 try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -143,14 +160,16 @@ enum ProgressLine {
     static let isTerminal = isatty(STDERR_FILENO) != 0
     /// Percent of the maximum logged last (non-terminal stderr).
     nonisolated(unsafe) static var loggedPercent = -1
+    /// Put before every line ("ensemble 2/4: " for --ensembles).
+    nonisolated(unsafe) static var prefix = "" { didSet { loggedPercent = -1 } }
 
     static func show(_ p: SamplingRun.Progress) {
         let percent = 100 * p.steps / max(p.maxSteps, 1)
         if isTerminal {
-            FileHandle.standardError.write(Data(("\r" + text(p, bar: true) + "   ").utf8))
+            FileHandle.standardError.write(Data(("\r" + prefix + text(p, bar: true) + "   ").utf8))
         } else if loggedPercent < 0 || percent >= loggedPercent + 5 || p.steps >= p.maxSteps {
             loggedPercent = percent - percent % 5
-            FileHandle.standardError.write(Data((text(p, bar: false) + "\n").utf8))
+            FileHandle.standardError.write(Data((prefix + text(p, bar: false) + "\n").utf8))
         }
     }
 

@@ -192,4 +192,45 @@ struct MPICommandTests {
         _ = try DarkzRunner.run(["sample", "--priors", priors, "--max-steps", "\(steps + 40)", "--out", alone, "--threads", "1"])
         try Self.expectSameRun(alone, file)
     }
+
+    @Test("sample --ensembles 3 on 2 ranks: ensemble 0 is the plain run, the summary is diagnose's on the three files, and ArviZ agrees")
+    func independentEnsembles() throws {
+        let dir = try Self.folder("ensembles")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let priors = try Self.shortPriors(in: dir)
+        let out = try Self.run(ranks: 2, ["sample", "--priors", priors, "--ensembles", "3", "--max-steps", "160", "--out", dir + "/ens.h5",
+                                          "--threads", "1"])
+        #expect(out.status == 0 || out.status == 3, "\(out.stderr)")
+        #expect(out.stdout.contains("3 ensembles combined"), "\(out.stdout)")
+        let files = (0..<3).map { "\(dir)/ens-e\($0).h5" }
+        let plain = dir + "/plain.h5"
+        _ = try DarkzRunner.run(["sample", "--priors", priors, "--max-steps", "160", "--out", plain, "--threads", "2"])
+        try Self.expectSameRun(plain, files[0])
+        let seeds = try files.map { try ChainFile(contentsOf: URL(fileURLWithPath: $0)).metadata.seed }
+        #expect(Set(seeds.map { "\($0 as Any)" }).count == 3, "\(seeds)")
+
+        let summary = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/ens-ensembles.json")))) as? [String: Any])
+        let diagnose = try #require(summary["diagnose"] as? [String: Any])
+        let direct = try #require(try DarkzRunner.run(["diagnose"] + files + ["--json"]).json)
+        let ours = try #require(diagnose["parameters"] as? [[String: Any]]), theirs = try #require(direct["parameters"] as? [[String: Any]])
+        #expect(ours.count == 2 && theirs.count == 2)
+        for (a, b) in zip(ours, theirs) {
+            for key in ["rhat", "ess_bulk", "ess_tail", "tau"] { #expect(a[key] as? Double == b[key] as? Double, "\(key)") }
+        }
+        // Tempered ensembles: the evidence of each and combined.
+        let evidence = try #require(summary["evidence"] as? [String: Any])
+        #expect((evidence["files"] as? [Any])?.count == 3)
+
+        guard ArvizScript.isAvailable else { return }
+        let kept = try #require(diagnose["kept_steps"] as? Int)
+        let firsts = try #require(diagnose["files"] as? [[String: Any]]).compactMap { $0["first_kept_step"] as? Int }
+        let arviz = try ArvizScript.run(draws: kept, files: Array(zip(files, firsts)))
+        #expect(arviz.chains == 24)
+        for (k, p) in ours.enumerated() {
+            for (key, value) in [("rhat", arviz.rhat[k]), ("ess_bulk", arviz.ess_bulk[k]), ("ess_tail", arviz.ess_tail[k])] {
+                let mine = try #require(p[key] as? Double)
+                #expect(abs(mine - value) <= ArvizInteropTests.tolerance * abs(value), "\(key): darkz \(mine), ArviZ \(value)")
+            }
+        }
+    }
 }

@@ -18,11 +18,6 @@ public protocol EvaluationGroup: AnyObject, Sendable {
 }
 
 extension EvaluationGroup {
-    /// The first item of process `rank`'s share when `count` items are cut into `size` contiguous
-    /// shares of ⌊count/size⌋ or ⌈count/size⌉.
-    @inlinable
-    public func shareStart(_ rank: Int, of count: Int) -> Int { rank * count / size }
-
     /// Returns when every process has called it (an exchange of one value each).
     public func synchronize() {
         var values = [Double](repeating: 0, count: size)

@@ -1,6 +1,6 @@
 /// Steps several ensembles at once with their evaluations spread over an `EvaluationGroup`: subset
-/// phase by subset phase, the proposals of every ensemble in the phase form one list, cut into
-/// contiguous shares, one per process; each process evaluates its share on its threads, one
+/// phase by subset phase, the proposals of every ensemble in the phase form one list, dealt out
+/// to the processes in turn (item j to process j mod N); each process evaluates its share on its threads, one
 /// exchange per phase gives every process all results, and every process accepts alike. A
 /// tempered step with the red-blue moves thus costs two exchanges, whatever the temperatures.
 final class GroupedEvaluation {
@@ -8,6 +8,7 @@ final class GroupedEvaluation {
     /// Values per evaluation: the log-density and the blobs.
     let stride: Int
     private var results: [Double] = []
+    private var ordered: [Double] = []
     private var counts: [Int32]
     private var offsets: [Int32]
     private var listStart: [Int] = []
@@ -31,31 +32,43 @@ final class GroupedEvaluation {
                 if phase < step.subsetCount { total += step.propose(subset: phase) }
             }
             listStart.append(total)
-            if results.count < total * stride { results = [Double](repeating: 0, count: total * stride) }
-            let size = group.size, rank = group.rank
-            for r in 0..<size {
-                let lo = group.shareStart(r, of: total), hi = group.shareStart(r + 1, of: total)
-                offsets[r] = Int32(lo * stride)
-                counts[r] = Int32((hi - lo) * stride)
+            if results.count < total * stride {
+                results = [Double](repeating: 0, count: total * stride)
+                ordered = results
             }
-            let mine = group.shareStart(rank, of: total), mineEnd = group.shareStart(rank + 1, of: total)
+            // Item j goes to rank j mod N (strided: a proposal outside the prior costs nothing, and
+            // those crowd the hot temperatures), stored in that rank's contiguous block.
+            let size = group.size, rank = group.rank
+            var start = 0
+            for r in 0..<size {
+                let n = (total - r + size - 1) / size
+                offsets[r] = Int32(start * stride)
+                counts[r] = Int32(n * stride)
+                start += n
+            }
+            let mine = Int(counts[rank]) / stride, mineStart = Int(offsets[rank]) / stride
             results.withUnsafeMutableBufferPointer { buffer in
                 let out = SharedBuffer(buffer.baseAddress!, count: buffer.count)
                 let starts = listStart, stride = stride
                 let list = UncheckedSteps(steps)
-                workers.forEachChunk(of: mineEnd - mine) { range, _ in
+                workers.forEachChunk(of: mine) { range, _ in
                     var e = 0
-                    for j in range {
-                        let item = mine + j
+                    for i in range {
+                        let item = rank + i * size
                         while starts[e + 1] <= item { e += 1 }
-                        list.steps[e].evaluate(member: item - starts[e], into: out.base + item * stride)
+                        list.steps[e].evaluate(member: item - starts[e], into: out.base + (mineStart + i) * stride)
                     }
                 }
                 counts.withUnsafeBufferPointer { c in
                     offsets.withUnsafeBufferPointer { o in group.exchange(buffer, counts: c, offsets: o) }
                 }
             }
-            results.withUnsafeBufferPointer { buffer in
+            // Back to list order, then every ensemble accepts its members.
+            for j in 0..<total {
+                let from = (Int(offsets[j % size]) / stride + j / size) * stride
+                for v in 0..<stride { ordered[j * stride + v] = results[from + v] }
+            }
+            ordered.withUnsafeBufferPointer { buffer in
                 for (e, step) in steps.enumerated() where phase < step.subsetCount {
                     step.accept(from: buffer.baseAddress! + listStart[e] * stride)
                 }

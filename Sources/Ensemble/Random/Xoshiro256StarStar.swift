@@ -62,6 +62,12 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Codable, Equa
         k == 0 ? seed : SplitMix64.mix(seed ^ SplitMix64.mix(0x7465_6D70 &+ UInt64(k)))
     }
 
+    /// The seed of independent ensemble `e` of a run with `seed` (`darkz sample --ensembles`):
+    /// ensemble 0 is the run with the seed itself; the others mix the seed with their index.
+    public static func ensembleSeed(seed: UInt64, ensemble e: Int) -> UInt64 {
+        e == 0 ? seed : SplitMix64.mix(seed ^ SplitMix64.mix(0x656E_7365 &+ UInt64(e)))
+    }
+
     /// The stream that draws the initial position of walker `walker` (see `InitialEnsemble`).
     public static func initialPositionStream(seed: UInt64, walker: Int) -> Xoshiro256StarStar {
         Xoshiro256StarStar(seed: seed, stream: (1 << 63) | UInt64(walker))
