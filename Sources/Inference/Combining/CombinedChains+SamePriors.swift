@@ -17,7 +17,7 @@ extension CombinedChains {
         guard let first = files.first else { throw CombinationError.noFiles }
         for other in files.dropFirst() {
             if let difference = Self.difference(first, other) {
-                throw CombinationError.differentPriors(first.url.path, other.url.path, difference: difference)
+                throw CombinationError.differentPriors(first.url.relativePath, other.url.relativePath, difference: difference)
             }
         }
     }

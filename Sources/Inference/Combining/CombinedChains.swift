@@ -108,12 +108,12 @@ public struct CombinedChains: Sendable {
             previousTau: previousTau, swapAcceptance: swapAcceptance, parameterNames: names,
             discard: 0, thresholds: thresholds)
         verdict.discard = files.map { $0.chain.nSteps - keptSteps }.max()!
-        let lengthTexts = zip(files, adaptations).map { "\($0.url.path) \($0.chain.nSteps - $1)" }
+        let lengthTexts = zip(files, adaptations).map { "\($0.url.relativePath) \($0.chain.nSteps - $1)" }
         // A tempered file not past its adaptation fails chainLength, as in the single-file verdict.
         for file in files.reversed() {
             let adaptation = file.tempering?.state.ladder.adaptationSteps ?? 0
             guard file.chain.nSteps <= adaptation else { continue }
-            verdict.failures.insert(.init(.chainLength, (files.count == 1 ? "" : "\(file.url.path): ")
+            verdict.failures.insert(.init(.chainLength, (files.count == 1 ? "" : "\(file.url.relativePath): ")
                 + "the temperature ladder adapts for \(adaptation) steps and the chain has \(file.chain.nSteps); the verdict judges the steps after the adaptation"), at: 0)
         }
         self.verdict = verdict
@@ -125,7 +125,7 @@ public struct CombinedChains: Sendable {
         let keptEach = zip(files, burnIns).map { $0.chain.nSteps - $1 }
         if Set(keptEach).count > 1 {
             notes.append("the files keep different numbers of steps after their burn-in ("
-                         + zip(files, keptEach).map { "\($0.url.path) \($1)" }.joined(separator: ", ")
+                         + zip(files, keptEach).map { "\($0.url.relativePath) \($1)" }.joined(separator: ", ")
                          + "): the last \(keptSteps) steps of each are combined, equal draws per walker")
         }
         self.notes = notes
@@ -133,7 +133,7 @@ public struct CombinedChains: Sendable {
         members = files.indices.map { i in
             let f = files[i]
             defer { offset += f.chain.nWalkers }
-            return Member(path: f.url.path, steps: f.chain.nSteps, walkers: f.chain.nWalkers, first_walker: offset,
+            return Member(path: f.url.relativePath, steps: f.chain.nSteps, walkers: f.chain.nWalkers, first_walker: offset,
                           adaptation_steps: adaptations[i], burn_in: burnIns[i], first_kept_step: f.chain.nSteps - keptSteps,
                           tau: IntegratedAutocorrelationTime(adapted[i]).tau, seed: f.metadata.seed)
         }

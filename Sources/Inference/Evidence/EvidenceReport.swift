@@ -54,18 +54,18 @@ public struct EvidenceReport: Sendable, Encodable {
     /// ``BurnIn/defaultSteps(file:)``), and the steps before the ladder's last change.
     public init(file: ChainFile, discard: Int? = nil) throws {
         guard let tempering = file.tempering else {
-            throw EvidenceError.untempered(file.url.path)
+            throw EvidenceError.untempered(file.url.relativePath)
         }
         let stored = try SamplingRun.StoredRun(file)
         let burn = discard ?? BurnIn.defaultSteps(file: file)
         let estimates: [EvidenceEstimate]
         do { estimates = try TemperedEvidence.estimate(tempering.history, discard: burn) } catch let failure as TemperedEvidence.Failure {
-            throw EvidenceError.cannotEstimate(file.url.path, failure.description)
+            throw EvidenceError.cannotEstimate(file.url.relativePath, failure.description)
         }
         let ss = estimates.first { $0.method == .steppingStone }!
         let ti = estimates.first { $0.method == .thermodynamicIntegration }!
         let chi2SM = try stored.likelihood().standardModelChiSquare
-        self.file = file.url.path
+        self.file = file.url.relativePath
         method = ss.method.rawValue
         log_evidence = ss.logEvidence
         log_evidence_error = ss.error
