@@ -44,9 +44,8 @@ struct PythonPackageTests {
             #expect(comparison["mismatches"] as? [String] == [], "at \(text)")
             #expect(comparison["observables"] as? Int == 26)
             #expect(comparison["checked"] as? Int ?? 0 > 100)
-            // predict's chi^2 sums pull^2, the likelihood r^2/sigma^2: equal to rounding, measured
-            // 0-2 ulps; the chain test below checks the likelihood's chi^2 bit for bit.
-            #expect(Self.number(comparison["chi2_ulps"]) <= 8, "chi2 at \(text)")
+            // predict's chi^2 and the likelihood's are one computation (r^2/sigma^2 in the same order): 0 ulps.
+            #expect(Self.number(comparison["chi2_ulps"]) == 0, "chi2 at \(text)")
             // One point, a batch and the priors file give the same doubles; inside the box log p = log L.
             for key in ["log_likelihood_batch", "log_likelihood_file", "log_posterior"] {
                 #expect(Self.number(point[key]) == Self.number(point["log_likelihood"]), "\(key) at \(text)")

@@ -69,8 +69,8 @@ def compare(text, predict_file, constraints_file):
         if not same(ours, cli):
             mismatches.append(f"{label}: python {ours!r}, darkz {cli!r}")
 
-    # predict sums pull^2 (ChiSquare), the likelihood r^2 / sigma^2 (PosteriorLikelihood, whose values
-    # the chain test compares exactly): they may differ in the last bits, so here the difference in ulps.
+    # predict's chi^2 (ChiSquare) and the likelihood's (PosteriorLikelihood) compute r^2 / sigma^2 in
+    # the same order: the difference in ulps is reported (the test expects 0).
     chi2 = lik.chi2(x)
     ulps = abs(chi2 - predict["chi2_muon"]) / math.ulp(chi2)
     check("log_likelihood = -chi2/2", lik.log_likelihood(x), -0.5 * chi2)

@@ -13,7 +13,12 @@ public struct ChiSquareTerm: Sendable {
     public var sigma: Double { (sigmaExp * sigmaExp + sigmaTheory * sigmaTheory).squareRoot() }
     /// (measured - predicted) / sigma: positive when the measurement lies above the prediction.
     public var pull: Double { (measurement.value - prediction) / sigma }
-    public var chi2: Double { pull * pull }
+    /// r^2 / sigma^2 with r = measured - predicted, in the order of operations of
+    /// `PosteriorLikelihood`, so that `total` equals the sampler's chi^2 bit for bit.
+    public var chi2: Double {
+        let r = measurement.value - prediction
+        return r * r / (sigmaExp * sigmaExp + sigmaTheory * sigmaTheory)
+    }
 }
 
 /// chi^2(X) = sum_i (B_i^th(X) - B_i^exp)^2 / sigma_i^2, eq. 5.1 of arXiv:2210.15662, with
