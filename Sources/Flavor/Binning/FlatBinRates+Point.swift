@@ -111,14 +111,21 @@ extension FlatBinRates {
             gridNodes.withUnsafeBufferPointer { q2s in
                 let j = grid.start + i
                 let slope = 1 / (q2s[j + 1] - q2s[j])
-                let (lo, hi) = (forms[j], forms[j + 1])
-                let aLo = lo.linearPart(p), aHi = hi.linearPart(p)
-                let hLo = lo.quadraticPart(p), hHi = hi.quadraticPart(p)
-                return PoleTerms(a0: (1 - t) * aLo + t * aHi,
-                                 a1: slope * (aHi - aLo) + ((1 - t) * lo.linearPart(dp) + t * hi.linearPart(dp)),
-                                 h0: (1 - t) * hLo + t * hHi,
-                                 h1: slope * (hHi - hLo) + 2 * ((1 - t) * lo.bilinear(p, dp) + t * hi.bilinear(p, dp)),
-                                 beta: (1 - t) * lo.linearPart(rotated) + t * hi.linearPart(rotated))
+                // The forms' fields read in place (a copy of a form to call its methods was a memcpy).
+                func terms(_ k: Int) -> (a: Double, ad: Double, beta: Double, h: Double, hd: Double) {
+                    let linear = forms[k].linear
+                    var qp: SIMD4<Double> = forms[k].q0 * p[0]
+                    qp += forms[k].q1 * p[1]
+                    qp += forms[k].q2 * p[2]
+                    qp += forms[k].q3 * p[3]
+                    return ((linear * p).sum(), (linear * dp).sum(), (linear * rotated).sum(), (qp * p).sum(), (qp * dp).sum())
+                }
+                let lo = terms(j), hi = terms(j + 1)
+                return PoleTerms(a0: (1 - t) * lo.a + t * hi.a,
+                                 a1: slope * (hi.a - lo.a) + ((1 - t) * lo.ad + t * hi.ad),
+                                 h0: (1 - t) * lo.h + t * hi.h,
+                                 h1: slope * (hi.h - lo.h) + 2 * ((1 - t) * lo.hd + t * hi.hd),
+                                 beta: (1 - t) * lo.beta + t * hi.beta)
             }
         }
     }
