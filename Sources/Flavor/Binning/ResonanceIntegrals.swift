@@ -32,7 +32,11 @@ public enum ResonanceIntegrals {
     /// (z <= -38.5: Phi below the smallest subnormal), so G is exactly 0 there and is returned
     /// without calling GSL: the same number, at no cost (most bins at most masses).
     public static func gaussianSmearing(q2Min: Double, q2Max: Double, mass: Double, resolution r: Double) -> Double {
-        let qMin = q2Min.squareRoot(), qMax = q2Max.squareRoot()
+        gaussianSmearing(qMin: q2Min.squareRoot(), qMax: q2Max.squareRoot(), mass: mass, resolution: r)
+    }
+
+    /// The same from the bin's edges in |q| (GeV), for callers that keep the square roots.
+    public static func gaussianSmearing(qMin: Double, qMax: Double, mass: Double, resolution r: Double) -> Double {
         let zMax = (qMax - mass) / r, zMin = (qMin - mass) / r
         if zMin >= 8.5 || zMax <= -38.5 { return 0 }
         return gsl_cdf_ugaussian_P(zMax) - gsl_cdf_ugaussian_P(zMin)

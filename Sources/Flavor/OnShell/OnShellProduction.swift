@@ -28,9 +28,10 @@ import Numerics
 public struct OnShellProduction: Sendable {
     /// The exclusive modes (all of `SemileptonicDecay` but `.bToXs`).
     public let exclusiveChannels: [SemileptonicDecay: OnShellExclusiveChannel]
-    /// The same by `SemileptonicDecay.ordinal` (nil for the inclusive mode), read in place
-    /// per parameter point (no hashing, no copy of the channel).
-    let channelList: ContiguousArray<OnShellExclusiveChannel?>
+    /// The same by `SemileptonicDecay.ordinal` (the inclusive mode's place holds a copy of another
+    /// channel, never read), read in place per parameter point: no hashing, and no copy of the channel
+    /// (unwrapping an optional element copied it, retaining its form factors' arrays).
+    let channelList: ContiguousArray<OnShellExclusiveChannel>
     /// m_b (pole) and m_s for b -> s Z_D.
     public let bottomPoleMass: Double
     public let strangeMass: Double
@@ -49,9 +50,8 @@ public struct OnShellProduction: Sendable {
             throw OnShellProductionError.missingChannel(decay)
         }
         exclusiveChannels = channels
-        var list = ContiguousArray<OnShellExclusiveChannel?>(repeating: nil, count: SemileptonicDecay.allCases.count)
-        for decay in SemileptonicDecay.allCases { list[decay.ordinal] = channels[decay] }
-        channelList = list
+        let any = channels.values.first!
+        channelList = ContiguousArray(SemileptonicDecay.allCases.sorted { $0.ordinal < $1.ordinal }.map { channels[$0] ?? any })
         bottomPoleMass = try inputs.value("m_b_pole")
         strangeMass = inputs.massStrange
         let tauPlus = try inputs.value("tau_B_plus"), tauZero = try inputs.value("tau_B0"), hbar = try inputs.value("hbar")
@@ -70,20 +70,16 @@ public struct OnShellProduction: Sendable {
             return TwoBodyProductionWidths.quark(vertex: vertex, mass: mass, initialQuarkMass: bottomPoleMass,
                                                  finalQuarkMass: strangeMass)
         }
-        return channel(decay) { $0.width(mass: mass, vertex: vertex) }
+        return channelList[decay.ordinal].width(mass: mass, vertex: vertex)
     }
 
     /// B(H1 -> H2 Z_D) at Z_D mass `mass` (GeV) and vertex F(M^2): Gamma tau / hbar, with the
     /// Bs time integration and the inclusive lifetime described above.
     public func branchingFraction(_ decay: SemileptonicDecay, mass: Double, vertex: Complex<Double>) -> Double {
         if decay.isInclusive { return inclusiveLifetime * width(decay, mass: mass, vertex: vertex) }
-        return channel(decay) { $0.branchingFraction(mass: mass, vertex: vertex) }
-    }
-
-    /// `body` on the exclusive channel of `decay`, read in place.
-    @inline(__always)
-    func channel(_ decay: SemileptonicDecay, _ body: (borrowing OnShellExclusiveChannel) -> Double) -> Double {
-        channelList.withUnsafeBufferPointer { list in body(list[decay.ordinal]!) }
+        // Read through the array, not an unsafe pointer: through a pointer the compiler cannot tell
+        // that the element stays unchanged during the call, and copies it (retaining its arrays).
+        return channelList[decay.ordinal].branchingFraction(mass: mass, vertex: vertex)
     }
 }
 

@@ -114,8 +114,8 @@ public struct BinnedPredictor: Sendable {
     }
 
     /// The predictions written into `out` (one per row), allocating nothing: the per-point path of
-    /// the likelihood. Equal to the last bit to `referencePredictions`' arithmetic with the fixed nodes
-    /// (`FlatBinRates` repeats `ResonantBinRate`'s operations in order).
+    /// the likelihood. Equal to rounding to `rowByRowPredictions` (`FlatBinRates` computes every bin's
+    /// off-shell change in one pass, sharing what bins have in common).
     public func predictions(_ p: DarkBosonParameters, into out: UnsafeMutableBufferPointer<Double>) {
         precondition(out.count >= plan.count)
         let point = model.point(p)
@@ -123,8 +123,15 @@ public struct BinnedPredictor: Sendable {
         let widths = point.widths
         let leptonFraction = (electron: widths.branchingFraction(widths.leptons(.electron)),
                               muon: widths.branchingFraction(widths.leptons(.muon)))
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: decays.count) { production in
+        let bins = flat.count
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: decays.count + 2 * bins) { scratch in
+            let production = UnsafeMutableBufferPointer(rebasing: scratch[0..<decays.count])
+            let changes = UnsafeMutableBufferPointer(rebasing: scratch[decays.count..<(decays.count + bins)])
+            // eq. 2.14's smearing of the pole into each bin, for the on-shell term and the
+            // imaginary-part interference of the off-shell change alike
+            let smearings = UnsafeMutableBufferPointer(rebasing: scratch[(decays.count + bins)...])
             production.initialize(repeating: .nan)
+            flat.offShellChanges(electron: electronShift, muon: muonShift, changes: changes, smearings: smearings)
             /// The on-shell narrow-width term of eq. 2.13 in bin b (integrated over it), from the bin's smearing.
             func onShellTerm(_ smearing: Double, decay: Int, muon: Bool) -> Double {
                 guard smearing > 0 else { return 0 }
@@ -133,23 +140,16 @@ public struct BinnedPredictor: Sendable {
             }
             plan.withUnsafeBufferPointer { plan in
                 for (k, row) in plan.enumerated() {
-                    // eq. 2.14's smearing of the pole into the bin, for the on-shell term and the
-                    // imaginary-part interference of the off-shell change alike
-                    let smearing = flat.smearing(bin: row.bin, mass: p.mZD)
+                    let smearing = smearings[row.bin]
                     if row.denominator >= 0 {
-                        let below = flat.smearing(bin: row.denominator, mass: p.mZD)
-                        let numerator = flat.standardModel(row.bin) + flat.offShellChange(bin: row.bin, muonShift, smearing: smearing)
-                            + onShellTerm(smearing, decay: row.decay, muon: true)
-                        let denominator = flat.standardModel(row.denominator)
-                            + flat.offShellChange(bin: row.denominator, electronShift, smearing: below)
+                        let below = smearings[row.denominator]
+                        let numerator = flat.standardModel(row.bin) + changes[row.bin] + onShellTerm(smearing, decay: row.decay, muon: true)
+                        let denominator = flat.standardModel(row.denominator) + changes[row.denominator]
                             + onShellTerm(below, decay: row.decay, muon: false)
                         out[k] = numerator / denominator
                         continue
                     }
-                    // the shift passed in place (a copy of the 176-byte PoleShift per row showed as memmove)
-                    let change = row.muon ? flat.offShellChange(bin: row.bin, muonShift, smearing: smearing)
-                        : flat.offShellChange(bin: row.bin, electronShift, smearing: smearing)
-                    let ratio = 1 + change / flat.standardModel(row.bin)
+                    let ratio = 1 + changes[row.bin] / flat.standardModel(row.bin)
                     var value = row.sm * ratio
                     let onShellPart = onShellTerm(smearing, decay: row.decay, muon: row.muon)
                     value += row.differential ? onShellPart / flat.width(bin: row.bin) : onShellPart
