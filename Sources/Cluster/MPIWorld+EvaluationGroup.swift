@@ -19,21 +19,15 @@ extension MPIWorld: EvaluationGroup {
         let status = MPI_Bcast(values.baseAddress, Int32(values.count), darkz_MPI_DOUBLE(), 0, darkz_MPI_COMM_WORLD())
         if status != darkz_MPI_SUCCESS() { abort(MPIError(rank: rank, call: "MPI_Bcast", code: status)) }
     }
+
+    public func synchronize() {
+        guard usesMPI, size > 1 else { return }
+        let status = MPI_Barrier(darkz_MPI_COMM_WORLD())
+        if status != darkz_MPI_SUCCESS() { abort(MPIError(rank: rank, call: "MPI_Barrier", code: status)) }
+    }
 }
 
 extension MPIWorld {
-    /// Waits until every rank has come here (MPI_Barrier).
-    public func barrier() throws {
-        guard usesMPI, size > 1 else { return }
-        let status = MPI_Barrier(darkz_MPI_COMM_WORLD())
-        guard status == darkz_MPI_SUCCESS() else { throw MPIError(rank: rank, call: "MPI_Barrier", code: status) }
-    }
-
-    /// The logical and of `ok` over the ranks, on every rank (a collective: every rank must call it).
-    public func allSucceeded(_ ok: Bool) throws -> Bool {
-        try sum([ok ? 0 : 1])[0] == 0
-    }
-
     /// The lowest rank whose `failed` is true, on every rank (nil when none failed).
     public func firstFailedRank(_ failed: Bool) throws -> Int? {
         var flags = [Double](repeating: 0, count: size)

@@ -57,7 +57,7 @@ struct IndependentEnsembles {
                   + String(format: "%.1f", outcome.seconds) + " s; tau = [\(tau)]; chain: \(outcome.file.relativePath)")
         }
         ProgressLine.prefix = ""
-        try world.barrier()
+        world.synchronize()
         guard world.reports else { return }
         try report()
     }

@@ -15,10 +15,11 @@ public protocol EvaluationGroup: AnyObject, Sendable {
                   offsets: UnsafeBufferPointer<Int32>)
     /// Gives every process process 0's `values` (MPI_Bcast).
     func broadcastFromRoot(_ values: UnsafeMutableBufferPointer<Double>)
+    /// Returns when every process has called it (MPI_Barrier; by default an exchange of one value each).
+    func synchronize()
 }
 
 extension EvaluationGroup {
-    /// Returns when every process has called it (an exchange of one value each).
     public func synchronize() {
         var values = [Double](repeating: 0, count: size)
         let counts = [Int32](repeating: 1, count: size), offsets = (0..<size).map(Int32.init)

@@ -1,5 +1,6 @@
-/// One constraint judged at one parameter point (JSON keys of `darkz constraints`).
-public struct ConstraintResult: Sendable, Encodable, Equatable {
+/// One constraint judged at one parameter point (JSON keys of `darkz constraints`; decodable too, so
+/// that the processes of a scan exchange results exactly).
+public struct ConstraintResult: Sendable, Codable, Equatable {
     public let name: String
     public let applies: Bool
     /// The predicted quantity (units of the bound), NaN when it does not apply.
@@ -12,19 +13,6 @@ public struct ConstraintResult: Sendable, Encodable, Equatable {
     public let pull: Double
     public let excluded: Bool
     public let cl: Double
-
-    public init(name: String, applies: Bool, prediction: Double, bound: Double, kind: String, chi2: Double, pull: Double,
-                excluded: Bool, cl: Double) {
-        self.name = name
-        self.applies = applies
-        self.prediction = prediction
-        self.bound = bound
-        self.kind = kind
-        self.chi2 = chi2
-        self.pull = pull
-        self.excluded = excluded
-        self.cl = cl
-    }
 
     public static func notApplicable(_ name: String, kind: String, cl: Double) -> ConstraintResult {
         ConstraintResult(name: name, applies: false, prediction: .nan, bound: .nan, kind: kind, chi2: 0, pull: 0,

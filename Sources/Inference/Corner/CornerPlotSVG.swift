@@ -213,7 +213,8 @@ public struct CornerPlotSVG {
         let d = parameters.count
         let (x0, y0) = origin(row: 0, column: d - 1)
         let scale = densities.bandwidthScale == 1 ? "" : String(format: " × %g", densities.bandwidthScale)
-        let note = PlotText("Gaussian KDE (Scott\(scale), n") + .sub("eff") + PlotText(String(format: " = %.0f),", densities.effectiveSize))
+        let closing = densities.marginals.contains { $0.reflectsLower || $0.reflectsUpper } ? ")," : ")"
+        let note = PlotText("Gaussian KDE (Scott\(scale), n") + .sub("eff") + PlotText(String(format: " = %.0f", densities.effectiveSize) + closing)
         let widest = max(24 + PlotText("16, 50, 84% quantiles").width(fontSize: 11), note.width(fontSize: 9.5))
         let lx = x0 + panel - widest - 4, ly = y0 + 30
         var y = ly
@@ -226,13 +227,20 @@ public struct CornerPlotSVG {
         canvas.append(String(format: "<path d=\"M %.2f %.2f l 4.5 4.5 l -4.5 4.5 l -4.5 -4.5 Z\" fill=\"%@\" stroke=\"white\"/>", lx + 8, y - 8.5, bestColour))
         canvas.append(PlotText("best fit").svg(x: lx + 24, y: y, fontSize: 11))
         y += 17
-        canvas.line(lx, y - 4, lx + 16, y - 4, stroke: boundColour, width: 1, attributes: "stroke-dasharray=\"5 3\"")
-        canvas.append(PlotText("prior bound").svg(x: lx + 24, y: y, fontSize: 11))
-        y += 17
+        // Prior bounds are drawn (and the densities reflected) only where the chain reaches one; a plain
+        // emcee file has none.
+        let bounded = densities.marginals.contains { $0.reflectsLower || $0.reflectsUpper }
+        if bounded {
+            canvas.line(lx, y - 4, lx + 16, y - 4, stroke: boundColour, width: 1, attributes: "stroke-dasharray=\"5 3\"")
+            canvas.append(PlotText("prior bound").svg(x: lx + 24, y: y, fontSize: 11))
+            y += 17
+        }
         canvas.line(lx, y - 4, lx + 16, y - 4, stroke: "#444444", width: 1, attributes: "stroke-dasharray=\"3 3\"")
         canvas.append(PlotText("16, 50, 84% quantiles").svg(x: lx + 24, y: y, fontSize: 11))
         y += 22
         canvas.append(note.svg(x: lx, y: y, fontSize: 9.5, attributes: "fill=\"#555555\""))
-        canvas.append(PlotText("reflected at prior bounds").svg(x: lx, y: y + 12, fontSize: 9.5, attributes: "fill=\"#555555\""))
+        if bounded {
+            canvas.append(PlotText("reflected at prior bounds").svg(x: lx, y: y + 12, fontSize: 9.5, attributes: "fill=\"#555555\""))
+        }
     }
 }

@@ -62,8 +62,8 @@ public struct ConstraintExclusion: Sendable {
     public static func map(_ plane: ParameterPlane, set: ConstraintSet, model: DarkBosonModel, names: [String],
                            threads: Int, group: EvaluationGroup? = nil) -> [ConstraintExclusion] {
         let grid = plane.map(threads: threads, group: group) { i, j in
-            set.evaluate(model.point(plane.parameters(plane.sampled(i, j))), names: names).map(TransferredResult.init)
-        }.map { $0.map { $0.map(\.result) } }
+            set.evaluate(model.point(plane.parameters(plane.sampled(i, j))), names: names)
+        }
         guard let order = grid.first?.first?.map(\.name) else { return [] }
         return order.indices.map { k in ConstraintExclusion(name: order[k], results: grid.map { $0.map { $0[k] } }) }
     }

@@ -68,8 +68,8 @@ public struct ConstraintScan: Sendable {
             return p
         }
         let results = ParallelMap.map(count: points.count, threads: threads, group: group) { i in
-            set.evaluate(model.point(points[i]), names: names).map(TransferredResult.init)
-        }.map { $0.map(\.result) }
+            set.evaluate(model.point(points[i]), names: names)
+        }
         let ordered = results.first.map { $0.map(\.name) } ?? []
         columns = try ordered.enumerated().map { k, name in
             let entry = try set.data.entry(name)
